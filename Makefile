@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make run` (the app) and `make test` (every test). See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+DATA   ?=
+DATA_ARGS := $(if $(DATA),-- --data-dir $(DATA))
+
+.PHONY: run share test lint validate chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Stamp files: pip runs again only when a requirements file changed.
+$(VENV)/.app-stamp: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-stamp: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.app-stamp
+
+run: $(VENV)/.app-stamp
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) $(DATA_ARGS)
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+lint: $(VENV)/.dev-stamp
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+validate: $(VENV)/.app-stamp
+	$(BIN)/python -m components.cli validate $(DATA)
+
+test: $(VENV)/.dev-stamp chromium lint validate
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

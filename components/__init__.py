@@ -1,0 +1,1 @@
+"""Tumen components: a pure core (no Streamlit) and thin render_* views."""

@@ -1,0 +1,219 @@
+"""Pure Plotly figure builders: frames in, figures out; no Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.schema import (
+    CATEGORIES,
+    CLAIM_STATUSES,
+    DIRECTION_LABELS,
+    DIRECTIONS,
+    DelegationSchema,
+    Derived,
+    EraSchema,
+    EventSchema,
+)
+
+# Paul Tol's / Plotly's colour-blind-safe "Safe" palette, one fixed colour per category on every page.
+_SAFE = [
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#6699CC",
+    "#888888",
+]
+CATEGORY_COLORS = dict(zip(CATEGORIES, _SAFE, strict=True))
+DIRECTION_COLORS = {"dprk_to_russia": "#CC6677", "russia_to_dprk": "#332288"}
+# Claim status is told by shape as well as by words, so it reads without colour.
+STATUS_SYMBOLS = {"confirmed": "circle", "reported": "circle-open", "disputed": "triangle-up", "refuted": "x"}
+assert set(STATUS_SYMBOLS) == set(CLAIM_STATUSES)
+
+LANE_MODES = {"category": EventSchema.category, "status": EventSchema.claim_status, "actor": EventSchema.actors}
+_ERA_FILLS = ("rgba(120,120,120,0.07)", "rgba(120,120,120,0.16)")
+_MIN_GAP_DAYS = 200  # events closer than this in one lane are offset so that neither hides the other
+
+
+def first_actor(actors: str) -> str:
+    """The first actor of a `;`-separated cell, or `(none)`."""
+    parts = [p.strip() for p in str(actors).split(";") if p.strip()]
+    return parts[0] if parts else "(none)"
+
+
+def lane_values(events: pd.DataFrame, lanes: str) -> pd.Series:
+    """The lane label of every event for a lane mode (category, status or actor)."""
+    column = LANE_MODES[lanes]
+    if lanes == "actor":
+        return events[column].map(first_actor)
+    return events[column].astype(str)
+
+
+def stack_offsets(lower: pd.Series, upper: pd.Series, min_gap_days: int = _MIN_GAP_DAYS) -> list[int]:
+    """Greedy row packing: the sub-row of each interval so that none overlaps another in its sub-row."""
+    order = sorted(range(len(lower)), key=lambda i: (lower.iloc[i], upper.iloc[i]))
+    row_ends: list[pd.Timestamp] = []
+    rows = [0] * len(lower)
+    gap = pd.Timedelta(days=min_gap_days)
+    for i in order:
+        start, end = lower.iloc[i], max(upper.iloc[i], lower.iloc[i] + gap)
+        for r, last in enumerate(row_ends):
+            if start > last:
+                rows[i], row_ends[r] = r, end
+                break
+        else:
+            rows[i] = len(row_ends)
+            row_ends.append(end)
+    return rows
+
+
+def add_era_bands(fig: go.Figure, eras: pd.DataFrame) -> go.Figure:
+    """Draw each era as a labelled background band (one layout shape per era)."""
+    for n, era in enumerate(eras.sort_values(Derived.lower).itertuples(index=False)):
+        era_row = era._asdict()
+        fig.add_vrect(
+            x0=era_row[Derived.lower],
+            x1=era_row[Derived.upper],
+            fillcolor=_ERA_FILLS[n % 2],
+            line_width=0,
+            layer="below",
+            annotation_text=era_row[EraSchema.name],
+            annotation_position="top left",
+            annotation_font_size=10,
+            annotation_textangle=0,
+            name=era_row[EraSchema.id],
+        )
+    return fig
+
+
+def build_timeline_figure(events: pd.DataFrame, eras: pd.DataFrame, *, lanes: str = "category") -> go.Figure:
+    """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands."""
+    fig = go.Figure()
+    lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
+    lane_names = sorted(lane.unique(), key=_lane_key(lanes))
+    y = pd.Series(0.0, index=events.index)
+    for idx, name in enumerate(lane_names):
+        members = events[lane == name]
+        offsets = stack_offsets(members[Derived.lower], members[Derived.upper])
+        y.loc[members.index] = [idx + 0.22 * (o % 4) for o in offsets]
+    for category in CATEGORIES:
+        sel = events[events[EventSchema.category] == category]
+        if sel.empty:
+            continue
+        _add_spans(fig, sel, y, CATEGORY_COLORS[category], category)
+        fig.add_trace(
+            go.Scatter(
+                x=sel[Derived.lower],
+                y=y.loc[sel.index],
+                mode="markers+text",
+                name=category,
+                legendgroup=category,
+                text=["~" if a else "" for a in sel[Derived.approximate]],
+                textposition="top center",
+                marker={
+                    "color": CATEGORY_COLORS[category],
+                    "size": 11,
+                    "symbol": [STATUS_SYMBOLS[s] for s in sel[EventSchema.claim_status]],
+                    "line": {"width": 1.5, "color": CATEGORY_COLORS[category]},
+                },
+                customdata=sel[[EventSchema.id, EventSchema.title, Derived.label, EventSchema.claim_status]].to_numpy(),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                + category
+                + " · %{customdata[3]}<extra></extra>",
+            )
+        )
+    add_era_bands(fig, eras)
+    fig.update_layout(
+        height=max(360, 90 + 46 * max(len(lane_names), 1)),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "y": -0.25, "title": {"text": "Category"}},
+        xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}},
+        yaxis={
+            "tickvals": list(range(len(lane_names))),
+            "ticktext": lane_names,
+            "range": [-0.6, max(len(lane_names), 1) - 0.1],
+            "fixedrange": True,
+        },
+        hovermode="closest",
+        clickmode="event+select",
+    )
+    return fig
+
+
+def _lane_key(lanes: str):
+    if lanes == "category":
+        return lambda v: CATEGORIES.index(v) if v in CATEGORIES else len(CATEGORIES)
+    if lanes == "status":
+        return lambda v: CLAIM_STATUSES.index(v) if v in CLAIM_STATUSES else len(CLAIM_STATUSES)
+    return str
+
+
+def _add_spans(fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, group: str) -> None:
+    """Bars from the first to the last possible day of events that are ranges or partial dates."""
+    spans = sel[sel[Derived.upper] > sel[Derived.lower]]
+    if spans.empty:
+        return
+    xs: list = []
+    ys: list = []
+    for i, row in spans.iterrows():
+        xs += [row[Derived.lower], row[Derived.upper] + pd.Timedelta(days=1), None]
+        ys += [y.loc[i], y.loc[i], None]
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": color, "width": 7},
+            opacity=0.45,
+            hoverinfo="skip",
+            showlegend=False,
+            legendgroup=group,
+            name=f"{group} (span)",
+        )
+    )
+
+
+def build_delegations_figure(delegations: pd.DataFrame) -> go.Figure:
+    """Delegations over time, one row per direction, coloured by direction; windows drawn as bars."""
+    fig = go.Figure()
+    for n, direction in enumerate(DIRECTIONS):
+        sel = delegations[delegations[DelegationSchema.direction] == direction]
+        if sel.empty:
+            continue
+        offsets = stack_offsets(sel[Derived.lower], sel[Derived.upper], min_gap_days=6)
+        y = pd.Series([n + 0.12 * (o % 5) for o in offsets], index=sel.index)
+        _add_spans(fig, sel, y, DIRECTION_COLORS[direction], direction)
+        fig.add_trace(
+            go.Scatter(
+                x=sel[Derived.lower],
+                y=y,
+                mode="markers",
+                name=DIRECTION_LABELS[direction],
+                marker={"color": DIRECTION_COLORS[direction], "size": 11},
+                customdata=sel[
+                    [DelegationSchema.id, DelegationSchema.body, Derived.label, DelegationSchema.sector]
+                ].to_numpy(),
+                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        height=340,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        xaxis={"type": "date"},
+        yaxis={
+            "tickvals": [0, 1],
+            "ticktext": [DIRECTION_LABELS[d] for d in DIRECTIONS],
+            "range": [-0.5, 1.9],
+            "fixedrange": True,
+        },
+        hovermode="closest",
+    )
+    return fig

@@ -1,0 +1,260 @@
+"""Load a Tumen data folder: read the CSVs as text, validate them, derive date bounds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from components.dates import DateError, format_human, parse_edtf
+from components.schema import (
+    TABLES,
+    URL_EXPECTED,
+    URL_REQUIRED_UNLESS,
+    Derived,
+    EraSchema,
+    EventSchema,
+    SourceSchema,
+    columns_of,
+    split_multi,
+)
+
+HEADER_LINE = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, located as a spreadsheet user sees it (header = line 1)."""
+
+    file: str
+    line: int | None
+    column: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        if self.column:
+            where += f", column {self.column}"
+        shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        return f"{where}: {shown!r} — expected {self.expected}"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The four validated tables with derived date columns."""
+
+    events: pd.DataFrame
+    delegations: pd.DataFrame
+    eras: pd.DataFrame
+    sources: pd.DataFrame
+    folder: str = ""
+    version: str = ""
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table."""
+        return {
+            "events": len(self.events),
+            "delegations": len(self.delegations),
+            "eras": len(self.eras),
+            "sources": len(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A dataset when the folder is valid, else every problem found."""
+
+    dataset: Dataset | None
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+    @property
+    def ok(self) -> bool:
+        """True when the folder loaded without problems."""
+        return self.dataset is not None and not self.problems
+
+
+def _line(index: int) -> int:
+    return int(index) + 2  # header is line 1, first data row line 2
+
+
+_PARSER_LINE = re.compile(r"line (\d+)")
+
+
+def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV as text cells; report unreadable files instead of raising."""
+    name = path.name
+    if not path.is_file():
+        return None, [Problem(name, None, "", "", "a CSV file with columns " + _header_of(name))]
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(name, line, "", repr(raw[exc.start : exc.start + 8]), "UTF-8 text")]
+    try:
+        df = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            skip_blank_lines=True,
+        )
+    except pd.errors.EmptyDataError:
+        return None, [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
+    except (pd.errors.ParserError, ValueError) as exc:
+        found = _PARSER_LINE.search(str(exc))
+        line = int(found.group(1)) if found else None
+        return None, [
+            Problem(name, line, "", str(exc).strip()[:200], "well-formed CSV (quotes matched, one cell per column)")
+        ]
+    df.columns = [str(c).strip() for c in df.columns]
+    return df.apply(lambda col: col.str.strip()), []
+
+
+def _header_of(name: str) -> str:
+    return ", ".join(columns_of(TABLES[name])) if name in TABLES else "(unknown table)"
+
+
+def schema_problems(name: str, df: pd.DataFrame, schema: type[pa.DataFrameModel]) -> list[Problem]:
+    """Run the pandera schema lazily and turn every failure into a Problem."""
+    try:
+        schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return [_problem_from_failure(name, row) for row in err.failure_cases.itertuples(index=False)]
+    return []
+
+
+def _problem_from_failure(name: str, row) -> Problem:
+    check = str(row.check)
+    if check == "column_in_dataframe":
+        return Problem(name, HEADER_LINE, str(row.failure_case), "", "this column in the header row (it is missing)")
+    if check == "column_in_schema":
+        return Problem(name, HEADER_LINE, str(row.failure_case), "", "no such column; allowed: " + _header_of(name))
+    line = None if row.index is None or pd.isna(row.index) else _line(row.index)
+    if check == "field_uniqueness":
+        check = "a unique id (this one appears more than once)"
+    value = (
+        ""
+        if row.failure_case is None or (not isinstance(row.failure_case, str) and pd.isna(row.failure_case))
+        else str(row.failure_case)
+    )
+    return Problem(name, line, str(row.column), value, check)
+
+
+def _refs_problems(name: str, df: pd.DataFrame, column: str, known: set[str], what: str) -> list[Problem]:
+    problems = []
+    for i, cell in df[column].items():
+        for ref in split_multi(cell):
+            if ref not in known:
+                problems.append(Problem(name, _line(i), column, ref, f"an id defined in {what}"))
+    return problems
+
+
+def _order_problems(name: str, df: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for i, start, end in zip(df.index, df["start"], df["end"]):
+        if not end:
+            continue
+        try:
+            if parse_edtf(end).upper < parse_edtf(start).lower:
+                problems.append(Problem(name, _line(i), "end", end, f"a date not before start ({start})"))
+        except DateError:
+            continue  # already reported by the schema
+    return problems
+
+
+def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Checks that span tables: known eras and sources, and end not before start."""
+    problems: list[Problem] = []
+    sources = tables.get("sources.csv")
+    eras = tables.get("eras.csv")
+    source_ids = set(sources[SourceSchema.id]) if sources is not None else set()
+    era_ids = set(eras[EraSchema.id]) if eras is not None else set()
+    for name in ("events.csv", "delegations.csv"):
+        df = tables.get(name)
+        if df is None:
+            continue
+        if sources is not None:
+            problems += _refs_problems(name, df, EventSchema.source_ids, source_ids, "sources.csv")
+        problems += _order_problems(name, df)
+    if sources is not None:
+        for i, url, kind in zip(sources.index, sources[SourceSchema.url], sources[SourceSchema.kind]):
+            if not url and kind != URL_REQUIRED_UNLESS:
+                problems.append(Problem("sources.csv", _line(i), SourceSchema.url, url, URL_EXPECTED))
+    events = tables.get("events.csv")
+    if events is not None and eras is not None:
+        problems += _refs_problems("events.csv", events, EventSchema.era, era_ids, "eras.csv")
+    if eras is not None:
+        problems += _order_problems("eras.csv", eras)
+    return problems
+
+
+def with_dates(df: pd.DataFrame) -> pd.DataFrame:
+    """Add the derived date columns (bounds, precision, qualifiers, label) to a validated table."""
+    starts = [parse_edtf(s) for s in df["start"]]
+    ends = [parse_edtf(e) if e else None for e in df["end"]]
+    out = df.copy()
+    out[Derived.lower] = pd.Series([s.lower for s in starts], index=df.index, dtype="datetime64[s]")
+    upper = [(e or s).upper for s, e in zip(starts, ends)]
+    out[Derived.upper] = pd.Series(upper, index=df.index, dtype="datetime64[s]")
+    out[Derived.precision] = [s.precision for s in starts]
+    out[Derived.approximate] = [s.approximate or bool(e and e.approximate) for s, e in zip(starts, ends)]
+    out[Derived.uncertain] = [s.uncertain or bool(e and e.uncertain) for s, e in zip(starts, ends)]
+    out[Derived.label] = [format_human(s, e) for s, e in zip(df["start"], df["end"])]
+    return out
+
+
+def folder_version(folder: Path) -> str:
+    """A short hash of the data files, to cite which version of the data a view shows."""
+    digest = hashlib.sha256()
+    for name in TABLES:
+        path = folder / name
+        if path.is_file():
+            digest.update(name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def folder_fingerprint(folder: Path) -> tuple:
+    """Cheap change detector for caching: (name, size, mtime) of each table file."""
+    out = []
+    for name in TABLES:
+        path = Path(folder) / name
+        stat = path.stat() if path.is_file() else None
+        out.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
+    return tuple(out)
+
+
+def load_dataset(folder: str | Path) -> LoadResult:
+    """Read and validate every table of `folder`; return the dataset or all problems at once."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return LoadResult(None, (Problem(str(folder), None, "", "", "a folder holding " + ", ".join(TABLES)),))
+    problems: list[Problem] = []
+    tables: dict[str, pd.DataFrame] = {}
+    for name, schema in TABLES.items():
+        df, read_problems = read_table(folder / name)
+        problems += read_problems
+        if df is None:
+            continue
+        found = schema_problems(name, df, schema)
+        problems += found
+        if not any(p.line == HEADER_LINE and not p.value for p in found):
+            tables[name] = df
+    problems += cross_table_problems(tables)
+    if problems:
+        return LoadResult(None, tuple(problems))
+    dataset = Dataset(
+        events=with_dates(tables["events.csv"]),
+        delegations=with_dates(tables["delegations.csv"]),
+        eras=with_dates(tables["eras.csv"]),
+        sources=tables["sources.csv"],
+        folder=str(folder),
+        version=folder_version(folder),
+    )
+    return LoadResult(dataset, ())

@@ -1,0 +1,37 @@
+"""Pure table helpers: text search across columns and CSV export safe for spreadsheets."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def search_frame(df: pd.DataFrame, query: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """Rows where every word of `query` appears (case-insensitive) in one of `columns`."""
+    words = query.lower().split()
+    if not words or df.empty:
+        return df
+    cols = columns or [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    haystack = df[cols].astype(str).agg(" ".join, axis=1).str.lower()
+    mask = pd.Series(True, index=df.index)
+    for word in words:
+        mask &= haystack.str.contains(word, regex=False)
+    return df[mask]
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would evaluate with an apostrophe (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV (UTF-8) of `df` with formula-like text cells neutralised."""
+    safe = df.copy()
+    for col in safe.columns:
+        if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
+            safe[col] = safe[col].map(neutralise_formula)
+    return safe.to_csv(index=False).encode("utf-8")

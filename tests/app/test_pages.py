@@ -1,0 +1,81 @@
+"""Every page renders on the shipped data; a broken folder gives a readable problem page."""
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from components.loading import load_dataset
+from tests.conftest import SHIPPED
+
+PAGES = [
+    (None, "Tumen"),
+    ("app_pages/delegations.py", "Delegations"),
+    ("app_pages/data.py", "Data & sources"),
+]
+
+
+def _figure(at):
+    charts = at.get("plotly_chart")
+    assert charts, "no chart drawn"
+    return pio.from_json(charts[0].proto.spec)
+
+
+@pytest.mark.parametrize(("page", "title"), PAGES)
+def test_page_renders_on_shipped_data(make_app, page, title):
+    at = make_app(page=page)
+    assert not at.exception
+    assert title in at.title[0].value
+    assert not at.error
+
+
+def test_timeline_draws_every_shipped_event(make_app):
+    at = make_app()
+    fig = _figure(at)
+    ids = {row[0] for trace in fig.data if trace.customdata is not None for row in trace.customdata}
+    assert ids == set(load_dataset(SHIPPED).dataset.events["id"])
+
+
+def test_delegations_chart_has_a_marker_per_delegation(make_app):
+    at = make_app(page="app_pages/delegations.py")
+    fig = _figure(at)
+    n = sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
+    assert n == len(load_dataset(SHIPPED).dataset.delegations)
+
+
+def test_data_page_search_filters_rows(make_app, mini_dir):
+    at = make_app(folder=mini_dir, page="app_pages/data.py")
+    assert len(at.dataframe[0].value) == 3
+    at.text_input(key="data_q").set_value("month-precision").run()
+    assert len(at.dataframe[0].value) == 1
+    assert "1 of 3 rows" in at.caption[1].value
+
+
+def test_data_page_offers_a_download_per_table(make_app, mini_dir):
+    at = make_app(folder=mini_dir, page="app_pages/data.py")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Download events.csv", "Download delegations.csv", "Download eras.csv", "Download sources.csv"]
+
+
+@pytest.mark.parametrize(("page", "_title"), PAGES)
+def test_invalid_folder_shows_problem_page(make_app, mini_dir, page, _title):
+    path = mini_dir / "events.csv"
+    path.write_text(path.read_text().replace(",migration,", ",emigration,"))
+    at = make_app(folder=mini_dir, page=page)
+    assert not at.exception
+    assert "cannot be loaded" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert isinstance(problems, pd.DataFrame)
+    row = problems.iloc[0]
+    assert (row["file"], row["line"], row["column"], row["value"]) == ("events.csv", 2, "category", "emigration")
+    assert not at.get("plotly_chart")
+
+
+def test_broken_edit_keeps_last_good_data(make_app, mini_dir):
+    at = make_app(folder=mini_dir, page="app_pages/data.py")
+    assert len(at.dataframe[0].value) == 3
+    path = mini_dir / "events.csv"
+    path.write_text(path.read_text().replace(",migration,", ",emigration,"))
+    at.run()
+    assert not at.exception
+    assert "last valid version" in at.warning[0].value
+    assert any(len(df.value) == 3 for df in at.dataframe)

@@ -1,0 +1,111 @@
+"""Validation: one bad cell per rule, each reported with file, line and column; all problems at once."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components.loading import load_dataset, read_table
+from components.schema import Derived
+
+
+def _set_cell(folder: Path, name: str, row: int, column: str, value: str) -> None:
+    path = folder / name
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df.loc[row, column] = value
+    df.to_csv(path, index=False)
+
+
+def test_mini_dataset_is_valid_and_derives_dates(mini_dir):
+    result = load_dataset(mini_dir)
+    assert result.ok, result.problems
+    events = result.dataset.events.set_index("id")
+    assert str(events.loc["e-old", Derived.lower].date()) == "1650-01-01"
+    assert events.loc["e-old", Derived.approximate]
+    assert events.loc["e-month", Derived.label] == "September 1937"
+    assert str(events.loc["e-range", Derived.upper].date()) == "2024-06-19"
+
+
+# (file, row index, column, bad value, words the expectation must contain)
+BAD_CELLS = [
+    ("events.csv", 1, "start", "1937-13", "EDTF"),
+    ("events.csv", 0, "start", "", "EDTF"),
+    ("events.csv", 2, "end", "June 2024", "EDTF"),
+    ("events.csv", 2, "end", "2024-06-01", "not before start"),
+    ("events.csv", 0, "category", "purge", "one of: territory"),
+    ("events.csv", 0, "claim_status", "maybe", "confirmed, reported"),
+    ("events.csv", 1, "era", "nowhere", "eras.csv"),
+    ("events.csv", 1, "source_ids", "s-one; s-missing", "sources.csv"),
+    ("events.csv", 0, "source_ids", "", "source ids"),
+    ("events.csv", 2, "id", "e-old", "unique"),
+    ("events.csv", 0, "id", "Bad Id!", "lowercase"),
+    ("events.csv", 0, "title", "", "non-empty"),
+    ("delegations.csv", 0, "direction", "north_to_south", "dprk_to_russia"),
+    ("delegations.csv", 1, "sector", "Rocketry", "Defense"),
+    ("delegations.csv", 0, "level", "supreme", "head_of_state"),
+    ("delegations.csv", 0, "listed_in_article", "yes", "true, false"),
+    ("delegations.csv", 1, "source_ids", "nope", "sources.csv"),
+    ("eras.csv", 0, "end", "1500", "not before start"),
+    ("sources.csv", 0, "url", "ftp://example.org/x", "http"),
+    ("sources.csv", 1, "url", "", "http"),
+    ("sources.csv", 0, "kind", "blog", "one of: article"),
+    ("sources.csv", 1, "published", "yesterday", "EDTF"),
+]
+
+
+@pytest.mark.parametrize(("name", "row", "column", "value", "expected"), BAD_CELLS)
+def test_each_rule_names_file_line_column_and_expectation(mini_dir, name, row, column, value, expected):
+    _set_cell(mini_dir, name, row, column, value)
+    result = load_dataset(mini_dir)
+    assert not result.ok
+    hits = [p for p in result.problems if p.file == name and p.column == column and p.line == row + 2]
+    assert hits, [str(p) for p in result.problems]
+    assert any(expected in p.expected for p in hits), [str(p) for p in hits]
+    text = str(hits[0])
+    assert name in text and f"line {row + 2}" in text and f"column {column}" in text
+
+
+def test_all_problems_are_reported_at_once(mini_dir):
+    _set_cell(mini_dir, "events.csv", 0, "category", "purge")
+    _set_cell(mini_dir, "delegations.csv", 1, "sector", "Rocketry")
+    _set_cell(mini_dir, "sources.csv", 0, "kind", "blog")
+    problems = load_dataset(mini_dir).problems
+    assert {p.file for p in problems} == {"events.csv", "delegations.csv", "sources.csv"}
+
+
+def test_missing_and_unknown_columns_are_header_problems(mini_dir):
+    df = pd.read_csv(mini_dir / "events.csv", dtype=str, keep_default_na=False)
+    df.rename(columns={"claim_status": "status"}).to_csv(mini_dir / "events.csv", index=False)
+    problems = load_dataset(mini_dir).problems
+    columns = {(p.line, p.column) for p in problems if p.file == "events.csv"}
+    assert (1, "claim_status") in columns and (1, "status") in columns
+
+
+def test_missing_file_and_missing_folder(mini_dir):
+    (mini_dir / "eras.csv").unlink()
+    problems = load_dataset(mini_dir).problems
+    assert any(p.file == "eras.csv" and "CSV file" in p.expected for p in problems)
+    assert not load_dataset(mini_dir / "nope").ok
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "header row"),
+        (b"id,start\n\xff\xfe broken", "UTF-8"),
+        (b'id,start,end\n"a,1937,\nb,1938,\n', "well-formed CSV"),
+    ],
+)
+def test_unreadable_files_are_reported_not_raised(tmp_path, content, expected):
+    path = tmp_path / "events.csv"
+    path.write_bytes(content)
+    df, problems = read_table(path)
+    assert df is None
+    assert problems and expected in problems[0].expected and problems[0].file == "events.csv"
+
+
+def test_bom_crlf_and_padding_load(mini_dir):
+    path = mini_dir / "sources.csv"
+    text = path.read_text().replace(",news", ", news ").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert load_dataset(mini_dir).ok
