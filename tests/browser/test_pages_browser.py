@@ -12,10 +12,14 @@ from tests.browser.conftest import CHART_TIMEOUT_MS
 from tests.conftest import ROOT, SHIPPED
 
 
-@pytest.mark.parametrize(("path", "heading"), [("", "Tumen"), ("delegations", "Delegations"), ("data", "Data & sources")])
+@pytest.mark.parametrize(
+    ("path", "heading"), [("", "Tumen"), ("delegations", "Delegations"), ("data", "Data & sources")]
+)
 def test_page_loads_and_draws(page: Page, app_url, path, heading):
     page.goto(f"{app_url}/{path}")
-    expect(page.get_by_role("heading", name=re.compile(re.escape(heading))).first).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    expect(page.get_by_role("heading", name=re.compile(re.escape(heading))).first).to_be_visible(
+        timeout=CHART_TIMEOUT_MS
+    )
     if path != "data":
         chart = page.locator(".js-plotly-plot").first
         expect(chart).to_be_visible(timeout=CHART_TIMEOUT_MS)
