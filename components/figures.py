@@ -74,35 +74,61 @@ def stack_offsets(lower: pd.Series, upper: pd.Series, min_gap_days: int = _MIN_G
     return rows
 
 
-def add_era_bands(fig: go.Figure, eras: pd.DataFrame) -> go.Figure:
-    """Draw each era as a labelled background band (one layout shape per era)."""
-    for n, era in enumerate(eras.sort_values(Derived.lower).itertuples(index=False)):
-        era_row = era._asdict()
+def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x-range that shows every era and event, with a little margin."""
+    lows = [df[Derived.lower].min() for df in (events, eras) if not df.empty]
+    highs = [df[Derived.upper].max() for df in (events, eras) if not df.empty]
+    if not lows:
+        return pd.Timestamp("1858-01-01"), pd.Timestamp("2025-12-31")
+    lo, hi = min(lows), max(highs)
+    pad = max((hi - lo) * 0.01, pd.Timedelta(days=5))
+    return lo - pad, hi + pad
+
+
+def add_era_bands(fig: go.Figure, eras: pd.DataFrame, x_range: tuple | None = None) -> go.Figure:
+    """Draw each era as a background band (one layout shape per era), labelled where it is wide enough."""
+    span = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])) if x_range else None
+    for n, era in enumerate(eras.sort_values(Derived.lower).to_dict("records")):
+        lo, hi = era[Derived.lower], era[Derived.upper] + pd.Timedelta(days=1)
+        visible = (hi - lo) if not x_range else min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
+        wide = span is None or visible >= span * 0.07
         fig.add_vrect(
-            x0=era_row[Derived.lower],
-            x1=era_row[Derived.upper],
+            x0=lo,
+            x1=hi,
             fillcolor=_ERA_FILLS[n % 2],
             line_width=0,
             layer="below",
-            annotation_text=era_row[EraSchema.name],
+            annotation_text=era[EraSchema.name] if wide else "",
             annotation_position="top left",
-            annotation_font_size=10,
-            annotation_textangle=0,
-            name=era_row[EraSchema.id],
+            annotation_font_size=11,
+            annotation_font_color="#555",
+            name=era[EraSchema.id],
         )
     return fig
 
 
-def build_timeline_figure(events: pd.DataFrame, eras: pd.DataFrame, *, lanes: str = "category") -> go.Figure:
+def build_timeline_figure(
+    events: pd.DataFrame,
+    eras: pd.DataFrame,
+    *,
+    lanes: str = "category",
+    x_range: tuple | None = None,
+    highlight: str | None = None,
+) -> go.Figure:
     """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands."""
     fig = go.Figure()
+    x_range = x_range or view_range(events, eras)
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes))
+    # Events closer than ~1.5% of the visible span would overlap on screen: offset them within their lane.
+    gap_days = max(1, int((pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])).days * 0.015))
     y = pd.Series(0.0, index=events.index)
     for idx, name in enumerate(lane_names):
         members = events[lane == name]
-        offsets = stack_offsets(members[Derived.lower], members[Derived.upper])
-        y.loc[members.index] = [idx + 0.22 * (o % 4) for o in offsets]
+        offsets = stack_offsets(members[Derived.lower], members[Derived.upper], min_gap_days=gap_days)
+        rows = max(offsets, default=0) + 1
+        step = min(0.22, 0.75 / rows)
+        y.loc[members.index] = [idx - 0.35 + step * o if rows > 1 else idx for o in offsets]
     for category in CATEGORIES:
         sel = events[events[EventSchema.category] == category]
         if sel.empty:
@@ -119,9 +145,12 @@ def build_timeline_figure(events: pd.DataFrame, eras: pd.DataFrame, *, lanes: st
                 textposition="top center",
                 marker={
                     "color": CATEGORY_COLORS[category],
-                    "size": 11,
+                    "size": [17 if i == highlight else 11 for i in sel[EventSchema.id]],
                     "symbol": [STATUS_SYMBOLS[s] for s in sel[EventSchema.claim_status]],
-                    "line": {"width": 1.5, "color": CATEGORY_COLORS[category]},
+                    "line": {
+                        "width": [3 if i == highlight else 1.5 for i in sel[EventSchema.id]],
+                        "color": ["#000" if i == highlight else CATEGORY_COLORS[category] for i in sel[EventSchema.id]],
+                    },
                 },
                 customdata=sel[[EventSchema.id, EventSchema.title, Derived.label, EventSchema.claim_status]].to_numpy(),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
@@ -129,20 +158,24 @@ def build_timeline_figure(events: pd.DataFrame, eras: pd.DataFrame, *, lanes: st
                 + " · %{customdata[3]}<extra></extra>",
             )
         )
-    add_era_bands(fig, eras)
+    add_era_bands(fig, eras, x_range)
     fig.update_layout(
-        height=max(360, 90 + 46 * max(len(lane_names), 1)),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.25, "title": {"text": "Category"}},
-        xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}},
+        height=max(380, 110 + 48 * max(len(lane_names), 1)),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"title": {"text": "Category"}, "itemclick": "toggle"},
+        xaxis={
+            "type": "date",
+            "range": [pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])],
+            "rangeslider": {"visible": True, "thickness": 0.07, "range": list(view_range(events, eras))},
+        },
         yaxis={
             "tickvals": list(range(len(lane_names))),
             "ticktext": lane_names,
-            "range": [-0.6, max(len(lane_names), 1) - 0.1],
+            "range": [-0.6, max(len(lane_names), 1) - 0.2],
             "fixedrange": True,
         },
         hovermode="closest",
-        clickmode="event+select",
+        uirevision=f"{x_range[0]}|{x_range[1]}",
     )
     return fig
 

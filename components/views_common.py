@@ -6,7 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from components.loading import Dataset, Problem
+from components.schema import SourceSchema, split_multi
 from components.state import current_data, data_dir
+from components.text import md_escape, md_link
 
 
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
@@ -47,3 +49,46 @@ def require_dataset() -> Dataset | None:
     st.error(f"The data in {folder} cannot be loaded: {len(latest.problems)} problem(s). Fix them and reload the page.")
     render_problems(latest.problems)
     return None
+
+
+def render_sources(source_ids: str, sources: pd.DataFrame) -> None:
+    """The sources of a row as a list of links (http/https only; text escaped)."""
+    by_id = sources.set_index(SourceSchema.id)
+    lines = []
+    for sid in split_multi(source_ids):
+        if sid not in by_id.index:
+            lines.append(f"- {md_escape(sid)} (unknown source)")
+            continue
+        src = by_id.loc[sid]
+        meta = ", ".join(md_escape(v) for v in (src[SourceSchema.publisher], src[SourceSchema.published]) if v)
+        lines.append(f"- {md_link(src[SourceSchema.title], src[SourceSchema.url])}" + (f" ({meta})" if meta else ""))
+    st.markdown("**Sources**\n\n" + "\n".join(lines))
+
+
+def sync_from_url(key: str, valid: list[str] | set[str]) -> str | None:
+    """Adopt `?key=value` into session state when the URL changed outside the app (a link, Back/Forward).
+
+    Used for widgets whose options have display labels: a `bind="query-params"` widget stores the label in the
+    URL, while Tumen's links carry short stable ids. Returns the value ignored as invalid, if any.
+    """
+    url = st.query_params.get(key)
+    marker = f"_url_{key}"
+    if marker in st.session_state and st.session_state[marker] == url:
+        return None
+    ignored = None
+    if url is not None and url not in valid:
+        ignored, url = url, None
+        del st.query_params[key]
+    st.session_state[key] = url
+    st.session_state[marker] = url
+    return ignored
+
+
+def sync_to_url(key: str, value: str | None) -> None:
+    """Write a hand-synced value to the URL (removed when empty, so defaults stay out of links)."""
+    if value:
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[f"_url_{key}"] = value or None

@@ -1,11 +1,110 @@
-"""Timeline page: events over time in lanes, over era bands."""
+"""Timeline page: events in lanes over era bands, filters in the sidebar, a detail panel with story mode."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from components.figures import build_timeline_figure
-from components.views_common import require_dataset
+from components.figures import LANE_MODES, build_timeline_figure, view_range
+from components.filters import EventFilter, actor_options, step
+from components.loading import Dataset
+from components.schema import CATEGORIES, CLAIM_STATUS_MEANING, CLAIM_STATUSES, Derived, EraSchema, EventSchema
+from components.text import md_escape
+from components.views_common import render_sources, require_dataset, sync_from_url, sync_to_url
+
+ALL_ERAS = "all"
+MIN_DATE, MAX_DATE = date(1850, 1, 1), date(2030, 12, 31)
+LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
+
+
+def handle_chart_select() -> None:
+    """A clicked marker becomes the selected event (kept in the URL through the bound `event` widget)."""
+    points = st.session_state["timeline_chart"].selection.get("points", [])
+    if points and points[0].get("customdata"):
+        st.session_state["event"] = points[0]["customdata"][0]
+
+
+def handle_step(ids: list[str], offset: int) -> None:
+    """Story mode: move the selection to the previous or next matching event."""
+    st.session_state["event"] = step(ids, st.session_state.get("event"), offset)
+
+
+def handle_era_step(era_ids: list[str], offset: int) -> None:
+    """Move to the previous or next era."""
+    current = st.session_state.get("era")
+    st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
+
+
+def render_filters(dataset: Dataset) -> EventFilter:
+    """Sidebar filters, each bound to a URL parameter."""
+    events = dataset.events
+    with st.sidebar:
+        st.header("Filter events")
+        date_from = st.date_input(
+            "From", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="from", bind="query-params"
+        )
+        date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
+        categories = st.multiselect("Categories", CATEGORIES, key="category", bind="query-params")
+        statuses = st.multiselect("Claim status", CLAIM_STATUSES, key="status", bind="query-params")
+        actors = st.multiselect("Actors", actor_options(events), key="actor", bind="query-params")
+        query = st.text_input(
+            "Search title, summary, actors, notes", key="q", bind="query-params", placeholder="e.g. deportation"
+        )
+    return EventFilter(date_from, date_to, tuple(categories), tuple(statuses), tuple(actors), query)
+
+
+def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
+    """Era pills with previous/next buttons; returns the chosen era row or None for all eras."""
+    eras = eras.sort_values(Derived.lower)
+    names = dict(zip(eras[EraSchema.id], eras[EraSchema.name], strict=True))
+    era_ids = list(names)
+    left, right = st.columns([10, 2], vertical_alignment="bottom")
+    ignored = sync_from_url("era", era_ids)
+    with left:
+        chosen = st.pills(
+            "Era",
+            era_ids,
+            format_func=lambda e: names.get(e, e),
+            key="era",
+            help="Zoom the chart to an era; click again for all eras.",
+        )
+    sync_to_url("era", chosen)
+    if ignored:
+        st.warning(f"Ignored from the link: era={ignored} (no such era).")
+    with right:
+        a, b = st.columns(2)
+        a.button("◀ Era", key="era_prev", on_click=handle_era_step, args=(era_ids, -1), width="stretch")
+        b.button("Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch")
+    if not chosen:
+        return None
+    row = eras[eras[EraSchema.id] == chosen].iloc[0]
+    st.info(
+        f"**{md_escape(row[EraSchema.name])}** ({md_escape(row[Derived.label])}). {md_escape(row[EraSchema.summary])}"
+    )
+    return row
+
+
+def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
+    """The detail panel: title, date as written, summary, actors, place, status, notes and sources."""
+    st.subheader(md_escape(event[EventSchema.title]))
+    status = event[EventSchema.claim_status]
+    st.markdown(
+        f"**{md_escape(event[Derived.label])}** · {md_escape(event[EventSchema.category])}"
+        + (f" · {md_escape(event[EventSchema.location])}" if event[EventSchema.location] else "")
+    )
+    st.markdown(md_escape(event[EventSchema.summary]))
+    if event[EventSchema.actors]:
+        st.markdown("**Actors:** " + md_escape(event[EventSchema.actors]))
+    st.markdown(f"**Claim status: {md_escape(status)}**: {md_escape(CLAIM_STATUS_MEANING.get(status, ''))}")
+    if event[EventSchema.notes]:
+        st.markdown("**Notes:** " + md_escape(event[EventSchema.notes]))
+    render_sources(event[EventSchema.source_ids], dataset.sources)
+    st.caption(
+        f"Event id: {event[EventSchema.id]} · EDTF: {event[EventSchema.start]}"
+        + (f"/{event[EventSchema.end]}" if event[EventSchema.end] else "")
+    )
 
 
 def render_timeline_page() -> None:
@@ -14,6 +113,64 @@ def render_timeline_page() -> None:
     dataset = require_dataset()
     if dataset is None:
         return
-    st.caption(f"{len(dataset.events)} events · {len(dataset.eras)} eras")
-    fig = build_timeline_figure(dataset.events, dataset.eras)
-    st.plotly_chart(fig, key="timeline_chart", width="stretch")
+    flt = render_filters(dataset)
+    era = render_era_picker(dataset.eras)
+    matched = flt.apply(dataset.events)
+    lanes = (
+        st.segmented_control(
+            "Lanes", list(LANE_MODES), format_func=LANE_LABELS.get, default="category", key="lanes", bind="query-params"
+        )
+        or "category"
+    )
+    if era is not None:
+        pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
+        x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
+        in_era = matched[
+            (matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])
+        ]
+        st.caption(f"{flt.describe(len(matched), len(dataset.events))} · {len(in_era)} in this era")
+    else:
+        x_range = view_range(dataset.events, dataset.eras)
+        st.caption(flt.describe(len(matched), len(dataset.events)))
+    ids = matched[EventSchema.id].tolist()
+    titles = dict(
+        zip(matched[EventSchema.id], matched[Derived.label] + " · " + matched[EventSchema.title], strict=True)
+    )
+    ignored = sync_from_url("event", set(dataset.events[EventSchema.id]))
+    if ignored:
+        st.warning(f"Ignored from the link: event={ignored} (no such event).")
+    if st.session_state.get("event") not in titles:
+        st.session_state["event"] = None  # the chosen event no longer matches the filters
+    selected = st.session_state.get("event")
+    fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)
+    st.plotly_chart(
+        fig,
+        key="timeline_chart",
+        on_select=handle_chart_select,
+        selection_mode="points",
+        width="stretch",
+        config={"toImageButtonOptions": {"filename": "tumen-timeline"}, "displaylogo": False},
+    )
+    st.caption(
+        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the month or year; ~ marks an approximate date."
+    )
+    with st.container(border=True):
+        pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")
+        with pick:
+            chosen = st.selectbox(
+                "Event",
+                ids,
+                index=None,
+                format_func=lambda i: titles.get(i, i),
+                key="event",
+                placeholder="Click a marker, or choose an event",
+            )
+        prev_col.button(
+            "◀ Prev", key="event_prev", on_click=handle_step, args=(ids, -1), width="stretch", disabled=not ids
+        )
+        next_col.button(
+            "Next ▶", key="event_next", on_click=handle_step, args=(ids, 1), width="stretch", disabled=not ids
+        )
+        sync_to_url("event", chosen)
+        if chosen:
+            render_event_detail(matched.set_index(EventSchema.id, drop=False).loc[chosen], dataset)

@@ -1,0 +1,164 @@
+"""Filters as values: frozen dataclasses that apply themselves to a frame and describe themselves in English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from components.schema import (
+    DIRECTION_LABELS,
+    DelegationSchema,
+    Derived,
+    EventSchema,
+    split_multi,
+)
+from components.tables import search_frame
+
+EVENT_SEARCH_COLUMNS = [EventSchema.title, EventSchema.summary, EventSchema.actors, EventSchema.notes]
+DELEGATION_SEARCH_COLUMNS = [
+    DelegationSchema.body,
+    DelegationSchema.leader,
+    DelegationSchema.leader_title,
+    DelegationSchema.summary,
+]
+
+
+def _overlapping(df: pd.DataFrame, date_from: date | None, date_to: date | None) -> pd.Series:
+    """Rows whose [lower, upper] date bounds overlap [date_from, date_to] (open ends allowed)."""
+    mask = pd.Series(True, index=df.index)
+    if date_from is not None:
+        mask &= df[Derived.upper] >= pd.Timestamp(date_from)
+    if date_to is not None:
+        mask &= df[Derived.lower] <= pd.Timestamp(date_to)
+    return mask
+
+
+def _any_of(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    wanted_set = set(wanted)
+    return cells.map(lambda c: bool(wanted_set.intersection(split_multi(c))))
+
+
+def _span(date_from: date | None, date_to: date | None) -> str:
+    def fmt(d: date) -> str:
+        return f"{d.day} {d.strftime('%B')} {d.year}"
+
+    if date_from and date_to:
+        return f"from {fmt(date_from)} to {fmt(date_to)}"
+    if date_from:
+        return f"from {fmt(date_from)}"
+    if date_to:
+        return f"up to {fmt(date_to)}"
+    return ""
+
+
+def _and_list(values) -> str:
+    values = list(values)
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What the Timeline page shows: date window, categories, statuses, actors and a text search."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    query: str = ""
+
+    def apply(self, events: pd.DataFrame) -> pd.DataFrame:
+        """The matching events, in date order."""
+        mask = _overlapping(events, self.date_from, self.date_to)
+        if self.categories:
+            mask &= events[EventSchema.category].isin(self.categories)
+        if self.statuses:
+            mask &= events[EventSchema.claim_status].isin(self.statuses)
+        if self.actors:
+            mask &= _any_of(events[EventSchema.actors], self.actors)
+        out = search_frame(events[mask], self.query, EVENT_SEARCH_COLUMNS)
+        return out.sort_values([Derived.lower, Derived.upper, EventSchema.id], kind="stable")
+
+    def describe(self, matched: int, total: int) -> str:
+        """The view in plain English, e.g. `Treaty events with Russia, 2000–2024: 5 of 104`."""
+        parts = [(_and_list(self.categories) + " events") if self.categories else "Events"]
+        if self.statuses:
+            parts.append(f"({_and_list(self.statuses)})")
+        if self.actors:
+            parts.append("involving " + _and_list(self.actors))
+        if self.query.strip():
+            parts.append(f"matching “{self.query.strip()}”")
+        span = _span(self.date_from, self.date_to)
+        if span:
+            parts.append(span)
+        return " ".join(parts) + f": {matched} of {total}"
+
+
+@dataclass(frozen=True)
+class DelegationFilter:
+    """What the Delegations page shows: direction, sectors, levels, dates, listed-only and a text search."""
+
+    direction: str | None = None
+    sectors: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    listed_only: bool = False
+    query: str = ""
+
+    def apply(self, delegations: pd.DataFrame) -> pd.DataFrame:
+        """The matching delegations, in date order."""
+        df = delegations
+        mask = _overlapping(df, self.date_from, self.date_to)
+        if self.direction:
+            mask &= df[DelegationSchema.direction] == self.direction
+        if self.sectors:
+            mask &= df[DelegationSchema.sector].isin(self.sectors)
+        if self.levels:
+            mask &= df[DelegationSchema.level].isin(self.levels)
+        if self.listed_only:
+            mask &= df[DelegationSchema.listed_in_article] == "true"
+        out = search_frame(df[mask], self.query, DELEGATION_SEARCH_COLUMNS)
+        return out.sort_values([Derived.lower, Derived.upper, DelegationSchema.id], kind="stable")
+
+    def describe(self, matched: int, total: int) -> str:
+        """The view in plain English, e.g. `Delegations from Russia to North Korea in Defense: 3 of 33`."""
+        parts = ["Delegations"]
+        if self.listed_only:
+            parts = ["Delegations listed in the article"]
+        if self.direction:
+            src, dst = DIRECTION_LABELS[self.direction].split(" → ")
+            parts.append(f"from {src} to {dst}")
+        if self.sectors:
+            parts.append("in " + _and_list(self.sectors))
+        if self.levels:
+            parts.append("at " + _and_list(v.replace("_", "-") for v in self.levels) + " level")
+        if self.query.strip():
+            parts.append(f"matching “{self.query.strip()}”")
+        span = _span(self.date_from, self.date_to)
+        if span:
+            parts.append(span)
+        return " ".join(parts) + f": {matched} of {total}"
+
+
+def actor_options(events: pd.DataFrame) -> list[str]:
+    """Every actor named in the events, most frequent first."""
+    counts = pd.Series([a for cell in events[EventSchema.actors] for a in split_multi(cell)], dtype=object)
+    if counts.empty:
+        return []
+    freq = counts.value_counts()
+    return sorted(freq.index, key=lambda a: (-freq[a], a))
+
+
+def step(ids: list[str], current: str | None, offset: int) -> str | None:
+    """The id `offset` places from `current` in `ids` (story mode), clamped to the ends."""
+    if not ids:
+        return None
+    if current not in ids:
+        return ids[0] if offset >= 0 else ids[-1]
+    i = min(max(ids.index(current) + offset, 0), len(ids) - 1)
+    return ids[i]

@@ -1,0 +1,35 @@
+"""Text from data made inert for Markdown rendering: escaped characters and http(s)-only links."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+# Every character that Markdown (CommonMark + GFM, as Streamlit renders it) could treat as syntax.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
+
+
+def md_escape(text: object) -> str:
+    """Backslash-escape Markdown and HTML syntax so the text renders literally; newlines become spaces."""
+    s = "" if text is None else str(text)
+    s = re.sub(r"\s+", " ", s).strip()
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL, percent-encoded for a Markdown link target, if it is http(s) with a host; else None."""
+    s = "" if url is None else str(url).strip()
+    try:
+        parts = urlsplit(s)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(s, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def md_link(label: object, url: object) -> str:
+    """A Markdown link when the URL is http(s), else the escaped label alone."""
+    target = safe_url(url)
+    text = md_escape(label) or md_escape(url)
+    return f"[{text}]({target})" if target else text
