@@ -1,0 +1,72 @@
+"""Timeline in Chromium: click a marker to open it, step to the next event, zoom to an era."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from components.filters import EventFilter
+from components.loading import load_dataset
+from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.conftest import SHIPPED
+
+DATA = load_dataset(SHIPPED).dataset
+MAIN_POINTS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point"
+
+
+def _x_range(page: Page) -> list[str]:
+    return page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
+
+
+def _wait_chart(page: Page) -> None:
+    expect(page.locator(MAIN_POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
+    page.wait_for_timeout(500)
+
+
+def test_click_marker_opens_detail_then_next_steps(page: Page, app_url):
+    treaties = EventFilter(categories=("treaty",)).apply(DATA.events)
+    page.goto(f"{app_url}/?category=treaty")
+    _wait_chart(page)
+    # Click the point whose customdata id is the first treaty event.
+    first = treaties.iloc[0]
+    index = page.evaluate(
+        """(id) => {
+            const gd = document.querySelector('.js-plotly-plot');
+            for (const [t, trace] of gd.data.entries()) {
+                if (!trace.customdata) continue;
+                const i = trace.customdata.findIndex(row => row[0] === id);
+                if (i >= 0) return [t, i];
+            }
+            return null;
+        }""",
+        first["id"],
+    )
+    assert index is not None
+    trace_no, point_no = index
+    point = (
+        page.locator(".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .trace")
+        .nth(trace_no)
+        .locator(".point")
+        .nth(point_no)
+    )
+    point.click(force=True)
+    expect(page.get_by_role("heading", name=first["title"])).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(f"event={re.escape(first['id'])}"), timeout=CHART_TIMEOUT_MS)
+    page.get_by_role("button", name="Next ▶").click()
+    second = treaties.iloc[1]
+    expect(page.get_by_role("heading", name=second["title"])).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(f"event={re.escape(second['id'])}"), timeout=CHART_TIMEOUT_MS)
+
+
+def test_choosing_an_era_changes_the_axis_range(page: Page, app_url):
+    page.goto(app_url)
+    _wait_chart(page)
+    before = _x_range(page)
+    assert before[0].startswith("185")
+    page.locator("[data-testid=stButtonGroup] button", has_text="Ukraine war and rapprochement").click()
+    expect(page).to_have_url(re.compile("era=rapprochement"), timeout=CHART_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => String(document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range[0]).startsWith('2022')",
+        timeout=CHART_TIMEOUT_MS,
+    )
+    after = _x_range(page)
+    assert after[0].startswith("2022") and after[1].startswith("2024")

@@ -1,0 +1,129 @@
+"""Figure builders, asserted on the figure: era bands, ids in customdata, status symbols, lanes, offsets."""
+
+import pandas as pd
+import pytest
+
+from components.figures import (
+    CATEGORY_COLORS,
+    STATUS_SYMBOLS,
+    build_delegations_figure,
+    build_timeline_figure,
+    stack_offsets,
+    view_range,
+)
+from components.loading import load_dataset
+from components.schema import CATEGORIES, CLAIM_STATUSES
+
+
+@pytest.fixture(scope="module")
+def mini():
+    from tests.conftest import MINI
+
+    return load_dataset(MINI).dataset
+
+
+def _marker_traces(fig):
+    return [t for t in fig.data if t.customdata is not None]
+
+
+def _ids(fig):
+    return [row[0] for t in _marker_traces(fig) for row in t.customdata]
+
+
+def test_one_band_per_era_with_its_label(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    assert len(fig.layout.shapes) == len(mini.eras)
+    labels = {a.text for a in fig.layout.annotations}
+    assert set(mini.eras["name"]) <= labels
+
+
+def test_narrow_eras_lose_their_label_not_their_band(mini):
+    x_range = (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
+    fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
+    assert len(fig.layout.shapes) == 2
+    assert [a.text for a in fig.layout.annotations if a.text] == ["Late era"]
+
+
+def test_every_event_id_is_in_customdata_once(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    assert sorted(_ids(fig)) == sorted(mini.events["id"])
+
+
+@pytest.mark.parametrize("status", CLAIM_STATUSES)
+def test_marker_symbol_follows_claim_status(mini, status):
+    events = mini.events.assign(claim_status=status)
+    fig = build_timeline_figure(events, mini.eras)
+    symbols = {s for t in _marker_traces(fig) for s in t.marker.symbol}
+    assert symbols == {STATUS_SYMBOLS[status]}
+
+
+def test_status_symbols_differ_without_colour():
+    assert len(set(STATUS_SYMBOLS.values())) == len(CLAIM_STATUSES)
+
+
+@pytest.mark.parametrize(
+    ("lanes", "expected"),
+    [
+        ("category", ["migration", "repression", "summit"]),
+        ("status", ["confirmed", "reported", "disputed"]),
+        ("actor", ["Example A", "Example B"]),
+    ],
+)
+def test_lanes_per_mode(mini, lanes, expected):
+    fig = build_timeline_figure(mini.events, mini.eras, lanes=lanes)
+    assert list(fig.layout.yaxis.ticktext) == expected
+
+
+def test_colour_is_fixed_per_category(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    for trace in _marker_traces(fig):
+        assert trace.marker.color == CATEGORY_COLORS[trace.name]
+    assert len(set(CATEGORY_COLORS.values())) == len(CATEGORIES)
+
+
+def test_partial_dates_and_ranges_are_drawn_as_bars(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    spans = [t for t in fig.data if t.mode == "lines"]
+    # e-old (year), e-month (month) and e-range (two days) all have a visible extent.
+    assert sum(x is not None for t in spans for x in t.x) == 2 * 3
+
+
+def test_approximate_dates_are_marked(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    texts = {row[0]: text for t in _marker_traces(fig) for row, text in zip(t.customdata, t.text, strict=True)}
+    assert texts["e-old"] == "~" and texts["e-month"] == ""
+
+
+def test_highlight_enlarges_the_chosen_marker(mini):
+    fig = build_timeline_figure(mini.events, mini.eras, highlight="e-month")
+    sizes = {row[0]: s for t in _marker_traces(fig) for row, s in zip(t.customdata, t.marker.size, strict=True)}
+    assert sizes["e-month"] > sizes["e-old"]
+
+
+def test_x_range_is_applied_and_range_slider_shows_everything(mini):
+    x_range = (pd.Timestamp("1930-01-01"), pd.Timestamp("1940-01-01"))
+    fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
+    assert pd.Timestamp(fig.layout.xaxis.range[0]) == x_range[0]
+    assert fig.layout.xaxis.rangeslider.visible
+    full = view_range(mini.events, mini.eras)
+    assert pd.Timestamp(fig.layout.xaxis.rangeslider.range[0]) == full[0]
+
+
+@pytest.mark.parametrize(
+    ("intervals", "gap", "rows"),
+    [
+        ([("2024-01-01", "2024-01-01"), ("2024-06-01", "2024-06-01")], 30, [0, 0]),
+        ([("2024-01-01", "2024-01-01"), ("2024-01-10", "2024-01-10")], 30, [0, 1]),
+        ([("2024-01-01", "2024-03-01"), ("2024-02-01", "2024-02-01"), ("2024-04-01", "2024-04-01")], 5, [0, 1, 0]),
+        ([], 5, []),
+    ],
+)
+def test_overlapping_events_are_offset_not_hidden(intervals, gap, rows):
+    lower = pd.Series([pd.Timestamp(a) for a, _ in intervals], dtype="datetime64[s]")
+    upper = pd.Series([pd.Timestamp(b) for _, b in intervals], dtype="datetime64[s]")
+    assert stack_offsets(lower, upper, min_gap_days=gap) == rows
+
+
+def test_delegations_figure_carries_ids(mini):
+    fig = build_delegations_figure(mini.delegations)
+    assert sorted(_ids(fig)) == ["d-one", "d-two"]

@@ -1,0 +1,46 @@
+"""Text from data is inert: Markdown and HTML escaped, only http(s) links become links."""
+
+import pytest
+
+from components.text import md_escape, md_link, safe_url
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        "![x](https://example.org/track.png)",
+        "**bold** _it_ `code` # heading",
+        "<a href='data:text/html,x'>x</a>",
+    ],
+)
+def test_md_escape_leaves_no_live_syntax(hostile):
+    out = md_escape(hostile)
+    for ch in "<>[]()!*_`#":
+        assert ch not in out.replace("\\" + ch, "")
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("ftp://example.org", False),
+        ("//example.org", False),
+        ("", False),
+    ],
+)
+def test_only_http_links(url, ok):
+    assert (safe_url(url) is not None) == ok
+    assert md_link("x", url).startswith("[x](") == ok
+
+
+def test_link_target_cannot_break_out_of_markdown():
+    assert (
+        md_link("t", "https://example.org/a) [b](javascript:x")
+        == "[t](https://example.org/a%29%20%5Bb%5D%28javascript:x)"
+    )
