@@ -1,11 +1,116 @@
-"""Delegations page: delegations exchanged between the two states over time."""
+"""Delegations page: filters, mirrored timeline, sector breakdown with cross-filtering, composition, table."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
-from components.figures import build_delegations_figure
-from components.views_common import require_dataset
+from components.figures_delegations import (
+    build_activity,
+    build_composition,
+    build_mirrored_timeline,
+    build_sector_breakdown,
+)
+from components.filters import DelegationFilter
+from components.loading import Dataset
+from components.schema import (
+    DIRECTION_LABELS,
+    DIRECTIONS,
+    LEVELS,
+    SECTORS,
+    DelegationSchema,
+    Derived,
+    EventSchema,
+    columns_of,
+)
+from components.tables import to_csv_bytes
+from components.text import md_escape
+from components.views_common import render_sources, require_dataset, sync_from_url, sync_to_url
+
+MIN_DATE, MAX_DATE = date(1945, 1, 1), date(2030, 12, 31)
+BOTH = "both"
+_CHART_CONFIG = {"displaylogo": False}
+
+
+def handle_sector_click() -> None:
+    """A clicked sector bar filters the page to that sector."""
+    points = st.session_state["sector_chart"].selection.get("points", [])
+    sectors = sorted({p.get("y") for p in points if p.get("y") in SECTORS})
+    if sectors:
+        st.session_state["sector"] = sectors
+
+
+def handle_delegation_click() -> None:
+    """A clicked delegation marker selects it."""
+    points = st.session_state["delegation_chart"].selection.get("points", [])
+    if points and points[0].get("customdata"):
+        st.session_state["delegation"] = points[0]["customdata"][0]
+
+
+def render_filters() -> DelegationFilter:
+    """Sidebar filters; all but direction are bound to URL parameters (direction is synced by id)."""
+    with st.sidebar:
+        st.header("Filter delegations")
+        ignored = sync_from_url("direction", list(DIRECTIONS))
+        direction = st.segmented_control(
+            "Direction", list(DIRECTIONS), format_func=DIRECTION_LABELS.get, key="direction", help="None = both"
+        )
+        sync_to_url("direction", direction)
+        if ignored:
+            st.warning(f"Ignored from the link: direction={ignored}.")
+        sectors = st.multiselect("Sectors", SECTORS, key="sector", bind="query-params")
+        levels = st.multiselect("Levels", LEVELS, key="level", bind="query-params")
+        date_from = st.date_input(
+            "From", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="from", bind="query-params"
+        )
+        date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
+        listed = st.toggle("Only delegations listed in the article", key="listed", bind="query-params")
+        query = st.text_input("Search body, leader, summary", key="q", bind="query-params")
+    return DelegationFilter(direction, tuple(sectors), tuple(levels), date_from, date_to, listed, query)
+
+
+def treaty_milestones(dataset: Dataset, delegations: pd.DataFrame) -> pd.DataFrame:
+    """Treaty events inside the time span of the shown delegations."""
+    if delegations.empty:
+        return dataset.events.iloc[0:0]
+    lo, hi = delegations[Derived.lower].min(), delegations[Derived.upper].max()
+    ev = dataset.events
+    return ev[(ev[EventSchema.category] == "treaty") & (ev[Derived.lower] >= lo) & (ev[Derived.lower] <= hi)]
+
+
+def delegation_table(delegations: pd.DataFrame) -> pd.DataFrame:
+    """The matching delegations as shown in the table (dates as written)."""
+    out = delegations.assign(
+        date=delegations[Derived.label], direction=delegations[DelegationSchema.direction].map(DIRECTION_LABELS)
+    )
+    cols = ["date", "direction", DelegationSchema.sector, DelegationSchema.body, DelegationSchema.leader]
+    cols += [DelegationSchema.leader_title, DelegationSchema.level, DelegationSchema.venue, DelegationSchema.summary]
+    cols += [DelegationSchema.listed_in_article, DelegationSchema.claim_status, DelegationSchema.notes]
+    return out[[*cols, DelegationSchema.source_ids]]
+
+
+def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
+    """Details of one delegation, with its sources as links."""
+    st.subheader(md_escape(row[DelegationSchema.body]))
+    leader = ", ".join(v for v in (row[DelegationSchema.leader], row[DelegationSchema.leader_title]) if v)
+    st.markdown(
+        f"**{md_escape(row[Derived.label])}** · {md_escape(DIRECTION_LABELS[row[DelegationSchema.direction]])}"
+        f" · {md_escape(row[DelegationSchema.sector])} · level: {md_escape(row[DelegationSchema.level])}"
+    )
+    if leader:
+        st.markdown("**Led by:** " + md_escape(leader))
+    if row[DelegationSchema.venue]:
+        st.markdown("**Venue:** " + md_escape(row[DelegationSchema.venue]))
+    st.markdown(md_escape(row[DelegationSchema.summary]))
+    st.markdown(
+        f"**Claim status:** {md_escape(row[DelegationSchema.claim_status])} · listed in the article: "
+        + md_escape(row[DelegationSchema.listed_in_article])
+    )
+    if row[DelegationSchema.notes]:
+        st.markdown("**Notes:** " + md_escape(row[DelegationSchema.notes]))
+    render_sources(row[DelegationSchema.source_ids], dataset.sources)
 
 
 def render_delegations_page() -> None:
@@ -14,6 +119,62 @@ def render_delegations_page() -> None:
     dataset = require_dataset()
     if dataset is None:
         return
-    st.caption(f"{len(dataset.delegations)} delegations")
-    fig = build_delegations_figure(dataset.delegations)
-    st.plotly_chart(fig, key="delegations_chart", width="stretch")
+    flt = render_filters()
+    matched = flt.apply(dataset.delegations)
+    per_direction = " · ".join(
+        f"{DIRECTION_LABELS[d]}: {int((matched[DelegationSchema.direction] == d).sum())}" for d in DIRECTIONS
+    )
+    st.caption(f"{flt.describe(len(matched), len(dataset.delegations))} · {per_direction}")
+    ignored = sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
+    if ignored:
+        st.warning(f"Ignored from the link: delegation={ignored} (no such delegation).")
+    if st.session_state.get("delegation") not in set(matched[DelegationSchema.id]):
+        st.session_state["delegation"] = None
+    selected = st.session_state.get("delegation")
+    st.plotly_chart(
+        build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected),
+        key="delegation_chart",
+        on_select=handle_delegation_click,
+        selection_mode="points",
+        width="stretch",
+        config={**_CHART_CONFIG, "toImageButtonOptions": {"filename": "tumen-delegations-timeline"}},
+    )
+    st.caption("● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones")
+    labels = dict(
+        zip(matched[DelegationSchema.id], matched[Derived.label] + " · " + matched[DelegationSchema.body], strict=True)
+    )
+    chosen = st.selectbox(
+        "Delegation", list(labels), index=None, format_func=lambda i: labels.get(i, i), key="delegation",
+        placeholder="Click a marker, or choose a delegation",
+    )  # fmt: skip
+    sync_to_url("delegation", chosen)
+    if chosen:
+        with st.container(border=True):
+            render_delegation_detail(matched.set_index(DelegationSchema.id, drop=False).loc[chosen], dataset)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("By sector")
+        st.plotly_chart(
+            build_sector_breakdown(matched),
+            key="sector_chart",
+            on_select=handle_sector_click,
+            selection_mode="points",
+            width="stretch",
+            config={**_CHART_CONFIG, "toImageButtonOptions": {"filename": "tumen-delegations-by-sector"}},
+        )
+        st.caption("Click a bar to filter the page to that sector.")
+    with right:
+        st.subheader("Composition")
+        st.plotly_chart(build_composition(matched), key="composition_chart", width="stretch", config=_CHART_CONFIG)
+    st.subheader("Per month")
+    st.plotly_chart(build_activity(matched), key="activity_chart", width="stretch", config=_CHART_CONFIG)
+    st.subheader("Matching delegations")
+    table = delegation_table(matched)
+    st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")
+    st.download_button(
+        "Download these delegations (CSV)",
+        data=to_csv_bytes(matched[columns_of(DelegationSchema)]),
+        file_name="tumen-delegations.csv",
+        mime="text/csv",
+        key="download_delegations",
+    )

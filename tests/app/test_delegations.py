@@ -1,0 +1,75 @@
+"""Delegations page in AppTest: each filter changes the count, the table and the charts; links restore it."""
+
+import pandas as pd
+import pytest
+
+from components.filters import DelegationFilter
+from components.loading import load_dataset
+from tests.conftest import SHIPPED
+
+DATA = load_dataset(SHIPPED).dataset
+TOTAL = len(DATA.delegations)
+PAGE = "app_pages/delegations.py"
+
+
+def _caption(at) -> str:
+    return next(c.value for c in at.caption if c.value.startswith("Delegations"))
+
+
+def _table_rows(at) -> int:
+    return len(at.dataframe[0].value)
+
+
+@pytest.mark.parametrize(
+    ("widget", "key", "value", "flt"),
+    [
+        ("multiselect", "sector", ["Defense", "Sports"], DelegationFilter(sectors=("Defense", "Sports"))),
+        ("multiselect", "level", ["ministerial"], DelegationFilter(levels=("ministerial",))),
+        ("toggle", "listed", True, DelegationFilter(listed_only=True)),
+        ("text_input", "q", "Shoigu", DelegationFilter(query="Shoigu")),
+        (
+            "date_input",
+            "from",
+            pd.Timestamp("2024-06-19").date(),
+            DelegationFilter(date_from=pd.Timestamp("2024-06-19").date()),
+        ),
+        ("segmented_control", "direction", "russia_to_dprk", DelegationFilter(direction="russia_to_dprk")),
+    ],
+)
+def test_each_filter(make_app, widget, key, value, flt):
+    at = make_app(page=PAGE)
+    getattr(at, widget)(key=key).set_value(value).run()
+    n = len(flt.apply(DATA.delegations))
+    assert 0 < n < TOTAL
+    assert f": {n} of {TOTAL}" in _caption(at)
+    assert _table_rows(at) == n
+
+
+def test_counts_per_direction_shown(make_app):
+    at = make_app(page=PAGE)
+    caption = _caption(at)
+    for label, direction in [("North Korea → Russia", "dprk_to_russia"), ("Russia → North Korea", "russia_to_dprk")]:
+        assert f"{label}: {int((DATA.delegations['direction'] == direction).sum())}" in caption
+
+
+def test_link_restores_direction_sector_and_delegation(make_app):
+    delegation = "d-2024-11-belousov-pyongyang"
+    at = make_app(page=PAGE, params={"direction": "russia_to_dprk", "sector": "Defense", "delegation": delegation})
+    assert at.segmented_control(key="direction").value == "russia_to_dprk"
+    assert at.multiselect(key="sector").value == ["Defense"]
+    assert at.selectbox(key="delegation").value == delegation
+    assert any("Belousov" in m.value for m in at.markdown)
+
+
+def test_bad_direction_is_ignored_with_notice(make_app):
+    at = make_app(page=PAGE, params={"direction": "sideways", "delegation": "d-nope"})
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "direction=sideways" in notices and "delegation=d-nope" in notices
+    assert f"{TOTAL} of {TOTAL}" in _caption(at)
+
+
+def test_csv_download_offers_matching_rows(make_app):
+    at = make_app(page=PAGE, params={"sector": "Sports"})
+    button = at.get("download_button")[0]
+    assert button.proto.label.startswith("Download these delegations")

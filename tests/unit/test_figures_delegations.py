@@ -1,0 +1,94 @@
+"""Delegation charts agree with the filtered table: for each filter, every chart counts the same rows."""
+
+import pandas as pd
+import pytest
+
+from components.figures_delegations import (
+    build_activity,
+    build_composition,
+    build_mirrored_timeline,
+    build_sector_breakdown,
+    is_window,
+    sector_counts,
+)
+from components.filters import DelegationFilter
+from components.loading import load_dataset
+from components.schema import DIRECTIONS
+from tests.conftest import SHIPPED
+
+DATA = load_dataset(SHIPPED).dataset
+
+FILTERS = [
+    DelegationFilter(),
+    DelegationFilter(direction="russia_to_dprk"),
+    DelegationFilter(direction="dprk_to_russia", sectors=("Sports", "Foreign affairs")),
+    DelegationFilter(levels=("ministerial", "head_of_state")),
+    DelegationFilter(listed_only=True),
+    DelegationFilter(date_from=pd.Timestamp("2024-06-19").date()),
+    DelegationFilter(query="Kozlov"),
+    DelegationFilter(sectors=("Tourism",)),
+]
+
+
+@pytest.fixture(params=FILTERS, ids=lambda f: f.describe(0, 0))
+def matched(request):
+    return request.param.apply(DATA.delegations)
+
+
+def test_mirrored_timeline_has_one_marker_per_row(matched):
+    fig = build_mirrored_timeline(matched)
+    markers = [t for t in fig.data if t.mode == "markers"]
+    ids = sorted(row[0] for t in markers for row in t.customdata)
+    assert ids == sorted(matched["id"])
+    for t in markers:  # above the axis to Russia, below to North Korea
+        direction = "dprk_to_russia" if t.name.startswith("North Korea") else "russia_to_dprk"
+        assert all((y > 0) == (direction == "dprk_to_russia") for y in t.y)
+
+
+def test_sector_breakdown_sums_to_rows(matched):
+    fig = build_sector_breakdown(matched)
+    total = sum(abs(v) for t in fig.data for v in t.x)
+    assert total == len(matched)
+    per_sector = {}
+    for t in fig.data:
+        for s, v in zip(t.y, t.x, strict=True):
+            per_sector[s] = per_sector.get(s, 0) + abs(v)
+    assert per_sector == {s: n for s, n in matched["sector"].value_counts().items()}
+
+
+def test_composition_root_values_sum_to_rows(matched):
+    sun = build_composition(matched).data[0]
+    roots = [v for v, p in zip(sun.values, sun.parents, strict=True) if p == ""]
+    leaves = [i for i in sun.ids if i.count("/") == 2]
+    assert sum(roots) == len(matched) == len(leaves)
+
+
+def test_activity_sums_to_rows_per_direction(matched):
+    fig = build_activity(matched)
+    for trace, direction in zip(fig.data, DIRECTIONS, strict=True):
+        assert sum(trace.y) == int((matched["direction"] == direction).sum())
+
+
+def test_sector_bars_sorted_by_total():
+    counts = sector_counts(DATA.delegations)
+    assert counts["total"].is_monotonic_decreasing
+    fig = build_sector_breakdown(DATA.delegations)
+    assert list(fig.data[0].y)[::-1] == counts.index.tolist()
+
+
+def test_window_only_delegations_drawn_differently():
+    window = is_window(DATA.delegations)
+    assert window.any() and not window.all()
+    fig = build_mirrored_timeline(DATA.delegations)
+    symbols = {
+        row[0]: s for t in fig.data if t.mode == "markers" for row, s in zip(t.customdata, t.marker.symbol, strict=True)
+    }
+    for i, w in zip(DATA.delegations["id"], window, strict=True):
+        assert symbols[i] == ("circle-open" if w else "circle")
+    assert any(t.mode == "lines" for t in fig.data)
+
+
+def test_treaty_milestones_become_vertical_lines():
+    milestones = DATA.events[DATA.events["category"] == "treaty"].head(3)
+    fig = build_mirrored_timeline(DATA.delegations, milestones)
+    assert len(fig.layout.shapes) == 3
