@@ -1,4 +1,4 @@
-"""Command line: `python -m components.cli validate [DIR]`."""
+"""Command line: validate a data folder, make synthetic data, import and export TimelineJS sheets."""
 
 from __future__ import annotations
 
@@ -6,9 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.loading import load_dataset
+from components.config import SHIPPED_DATA
+from components.loading import Problem, load_dataset
+from components.synth import synthesize
+from components.timelinejs import export_timelinejs, import_timelinejs
+from components.writing import write_tables
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+def _print_problems(label: str, problems: tuple[Problem, ...] | list[Problem]) -> None:
+    print(f"{label}: {len(problems)} problem(s)", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
 
 
 def cmd_validate(folder: Path) -> int:
@@ -18,22 +26,66 @@ def cmd_validate(folder: Path) -> int:
         counts = ", ".join(f"{n} {name}" for name, n in result.dataset.counts().items())
         print(f"{folder}: valid ({counts}; version {result.dataset.version})")
         return 0
-    print(f"{folder}: {len(result.problems)} problem(s)", file=sys.stderr)
-    for problem in result.problems:
-        print(f"  {problem}", file=sys.stderr)
+    _print_problems(str(folder), result.problems)
     return 1
+
+
+def cmd_synth(n_events: int, n_delegations: int, out: Path, seed: int) -> int:
+    """Write a valid synthetic dataset (reproducible for a seed)."""
+    write_tables(synthesize(n_events, n_delegations, seed=seed), out)
+    print(f"{out}: {n_events} synthetic events, {n_delegations} delegations (seed {seed})")
+    return 0
+
+
+def cmd_import_timelinejs(path: Path, out: Path) -> int:
+    """Turn a TimelineJS CSV into a Tumen folder; report rows that could not be imported (exit 1 if any)."""
+    result = import_timelinejs(path)
+    if "events.csv" in result.tables:
+        write_tables(result.tables, out)
+        n = len(result.tables["events.csv"])
+        print(f"{out}: {n} events, {len(result.tables['eras.csv'])} eras from “{result.title or path.name}”")
+    if result.problems:
+        _print_problems(f"{path} (rows not imported)", result.problems)
+        return 1
+    return cmd_validate(out)
+
+
+def cmd_export_timelinejs(folder: Path, out: Path) -> int:
+    """Write the events and eras of a valid folder as a TimelineJS CSV."""
+    result = load_dataset(folder)
+    if not result.ok:
+        _print_problems(str(folder), result.problems)
+        return 1
+    out.write_text(export_timelinejs(result.dataset.events, result.dataset.eras), encoding="utf-8")
+    print(f"{out}: {len(result.dataset.events)} events and {len(result.dataset.eras)} eras as a TimelineJS sheet")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m components.cli", description="Tumen data tools")
     sub = parser.add_subparsers(dest="command", required=True)
-    validate = sub.add_parser("validate", help="check a data folder and report every problem")
-    validate.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DATA)
+    p = sub.add_parser("validate", help="check a data folder and report every problem")
+    p.add_argument("folder", nargs="?", type=Path, default=SHIPPED_DATA)
+    p = sub.add_parser("synth", help="write a synthetic dataset for scale tests")
+    p.add_argument("--events", type=int, default=1000)
+    p.add_argument("--delegations", type=int, default=100)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("import-timelinejs", help="turn a TimelineJS spreadsheet CSV into a Tumen folder")
+    p.add_argument("file", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("export-timelinejs", help="write a folder's events and eras as a TimelineJS CSV")
+    p.add_argument("folder", nargs="?", type=Path, default=SHIPPED_DATA)
+    p.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args.folder)
-    return 2  # pragma: no cover - argparse rejects unknown commands
+    if args.command == "synth":
+        return cmd_synth(args.events, args.delegations, args.out, args.seed)
+    if args.command == "import-timelinejs":
+        return cmd_import_timelinejs(args.file, args.out)
+    return cmd_export_timelinejs(args.folder, args.out)
 
 
 if __name__ == "__main__":

@@ -34,3 +34,36 @@ def test_validate_bad_lists_problems(mini_dir, capsys):
     assert main(["validate", str(mini_dir)]) == 1
     err = capsys.readouterr().err
     assert "events.csv, line 2, column category" in err and "emigration" in err
+
+
+def test_synth_writes_a_valid_folder(tmp_path, capsys):
+    out = tmp_path / "syn"
+    assert main(["synth", "--events", "300", "--delegations", "40", "--seed", "3", "--out", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert "300 events" in capsys.readouterr().out
+
+
+def test_timelinejs_round_trip_through_the_cli(tmp_path, capsys):
+    from tests.conftest import FIXTURES
+
+    first = tmp_path / "first"
+    assert (
+        main(["import-timelinejs", str(FIXTURES / "timelinejs" / "women_in_computing.csv"), "--out", str(first)]) == 0
+    )
+    sheet = tmp_path / "sheet.csv"
+    assert main(["export-timelinejs", str(first), "--out", str(sheet)]) == 0
+    second = tmp_path / "second"
+    assert main(["import-timelinejs", str(sheet), "--out", str(second)]) == 0
+    import pandas as pd
+
+    cols = ["start", "end", "title", "summary", "category"]
+    a = pd.read_csv(first / "events.csv", dtype=str, keep_default_na=False)[cols]
+    b = pd.read_csv(second / "events.csv", dtype=str, keep_default_na=False)[cols]
+    assert a.sort_values("title").reset_index(drop=True).equals(b.sort_values("title").reset_index(drop=True))
+
+
+def test_import_reports_rows_without_a_year(tmp_path, capsys):
+    from tests.conftest import FIXTURES
+
+    assert main(["import-timelinejs", str(FIXTURES / "timelinejs" / "corners.csv"), "--out", str(tmp_path / "c")]) == 1
+    assert "Year" in capsys.readouterr().err
