@@ -24,6 +24,11 @@ $(VENV)/.dev-stamp: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.app-stamp
 	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) $(DATA_ARGS)
 
+# Bound to every interface so that others on the network can open it: see README "Sharing on the local network".
+share: $(VENV)/.app-stamp
+	@$(BIN)/python -m components.cli share-urls --port $(PORT)
+	$(BIN)/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) $(DATA_ARGS)
+
 chromium:
 	@bash scripts/ensure-chromium.sh
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.config import SHIPPED_DATA
+from components.config import SHIPPED_DATA, lan_addresses
 from components.loading import Problem, load_dataset
 from components.synth import synthesize
 from components.timelinejs import export_timelinejs, import_timelinejs
@@ -61,6 +61,16 @@ def cmd_export_timelinejs(folder: Path, out: Path) -> int:
     return 0
 
 
+def cmd_share_urls(port: int) -> int:
+    """Print the LAN links of a shared server, and what sharing means."""
+    addresses = lan_addresses()
+    print("Sharing Tumen on the local network. Colleagues can open:")
+    for address in addresses or ["<this machine's address>"]:
+        print(f"  http://{address}:{port}/")
+    print("Anyone who can reach this machine on that port can use the app, without a password. Ctrl-C stops it.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a sub-command."""
     parser = argparse.ArgumentParser(prog="python -m components.cli", description="Tumen data tools")
@@ -78,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("export-timelinejs", help="write a folder's events and eras as a TimelineJS CSV")
     p.add_argument("folder", nargs="?", type=Path, default=SHIPPED_DATA)
     p.add_argument("--out", type=Path, required=True)
+    p = sub.add_parser("share-urls", help="print the addresses a colleague on the local network can open")
+    p.add_argument("--port", type=int, default=8501)
     args = parser.parse_args(argv)
+    if args.command == "share-urls":
+        return cmd_share_urls(args.port)
     if args.command == "validate":
         return cmd_validate(args.folder)
     if args.command == "synth":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -17,3 +18,22 @@ def resolve_data_dir(argv: Sequence[str], env: Mapping[str, str]) -> Path:
     known, _ = parser.parse_known_args(list(argv))
     chosen = known.data_dir or env.get(ENV_VAR) or ""
     return Path(chosen).expanduser() if chosen.strip() else SHIPPED_DATA
+
+
+def lan_addresses() -> list[str]:
+    """This machine's non-loopback IPv4 addresses (from `hostname -I`, else name resolution); no traffic sent."""
+    import shutil
+    import socket
+    import subprocess
+
+    found: set[str] = set()
+    if shutil.which("hostname"):
+        try:
+            out = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=5, check=False).stdout
+            found.update(a for a in out.split() if "." in a)
+        except (OSError, subprocess.SubprocessError):
+            pass
+    if not found:
+        with contextlib.suppress(OSError):
+            found.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET))
+    return sorted(a for a in found if not a.startswith("127."))

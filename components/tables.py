@@ -35,3 +35,13 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
         if safe[col].dtype == object or pd.api.types.is_string_dtype(safe[col]):
             safe[col] = safe[col].map(neutralise_formula)
     return safe.to_csv(index=False).encode("utf-8")
+
+
+def to_json_bytes(df: pd.DataFrame) -> bytes:
+    """JSON (UTF-8) records of `df`, one object per row."""
+    return df.to_json(orient="records", force_ascii=False, indent=1).encode("utf-8")
+
+
+def cite_line(description: str, version: str, link: str, today: str) -> str:
+    """How to cite a view: the dataset version (a hash of the data files), the view, its link and the date."""
+    return f"Tumen dataset, version {version}. {description}. {link} (accessed {today})."

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.loading import Dataset, Problem
 from components.schema import SourceSchema, split_multi
+from components.snapshot import build_html_snapshot, cited_sources
 from components.state import current_data, data_dir
+from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_link
+from components.urlstate import invalid_params, migrate, notice, page_link
 
 
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
@@ -92,3 +99,71 @@ def sync_to_url(key: str, value: str | None) -> None:
     elif key in st.query_params:
         del st.query_params[key]
     st.session_state[f"_url_{key}"] = value or None
+
+
+def render_link_notices(page: str, known: dict[str, object]) -> None:
+    """Once per page and session (when a link is opened), say which URL values were ignored and why."""
+    marker = f"_link_checked_{page}"
+    if st.session_state.get(marker):
+        return
+    st.session_state[marker] = True
+    params = migrate({key: st.query_params.get_all(key) for key in st.query_params})
+    problems = invalid_params(params, page, known)
+    if problems:
+        st.warning(notice(problems))
+
+
+def render_link(page: str, values: dict[str, object], description: str) -> str:
+    """The full link of the current view in a field with a copy button, under a plain-English description."""
+    link = page_link(st.context.url or "http://127.0.0.1:8501/", page, values)
+    st.markdown("**Link to this view** · " + md_escape(description))
+    st.code(link, language=None, wrap_lines=True)
+    return link
+
+
+def render_share_box(
+    page: str,
+    values: dict[str, object],
+    description: str,
+    dataset: Dataset,
+    *,
+    name: str,
+    rows: pd.DataFrame,
+    columns: list[str],
+    figures: Callable[[], list[go.Figure]],
+    table: pd.DataFrame,
+) -> None:
+    """The view's link (with a copy button), its description, a citation line and exports of the view."""
+    with st.container(border=True, key=f"share_{name}"):
+        link = render_link(page, values, description)
+        cite = cite_line(description, dataset.version, link, date.today().isoformat())
+        with st.expander("Cite or export this view"):
+            st.code(cite, language=None, wrap_lines=True)
+            csv_col, json_col, html_col = st.columns(3)
+            csv_col.download_button(
+                "CSV", data=to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
+                on_click="ignore", key=f"export_csv_{name}", width="stretch",
+            )  # fmt: skip
+            json_col.download_button(
+                "JSON", data=to_json_bytes(rows[columns]), file_name=f"tumen-{name}.json", mime="application/json",
+                on_click="ignore", key=f"export_json_{name}", width="stretch",
+            )  # fmt: skip
+
+            def snapshot() -> str:
+                return build_html_snapshot(
+                    title=f"Tumen: {name}",
+                    description=description,
+                    cite=cite,
+                    link=link,
+                    figures=figures(),
+                    table=table,
+                    sources=cited_sources(rows, dataset.sources),
+                )
+
+            html_col.download_button(
+                "HTML snapshot (offline)", data=snapshot, file_name=f"tumen-{name}.html", mime="text/html",
+                on_click="ignore", key=f"export_html_{name}", width="stretch",
+            )  # fmt: skip
+            st.caption(
+                "Charts: use the camera icon on a chart for a PNG. CSV cells that a spreadsheet would run as formulas are prefixed with '."
+            )

@@ -7,7 +7,8 @@ import streamlit as st
 from components.loading import Dataset
 from components.schema import TABLES, Derived, SourceSchema, columns_of
 from components.tables import search_frame, to_csv_bytes
-from components.views_common import require_dataset
+from components.urlstate import DATA
+from components.views_common import render_link, render_link_notices, require_dataset
 
 _TABLE_LABELS = {"events.csv": "Events", "delegations.csv": "Delegations", "eras.csv": "Eras", "sources.csv": "Sources"}
 
@@ -43,7 +44,13 @@ def render_data_page() -> None:
         " · ".join(f"{n} {table}" for table, n in counts.items())
         + f" · data version {dataset.version} · folder {dataset.folder}"
     )
-    query = st.text_input("Search all tables", key="data_q", placeholder="e.g. Shoigu, 1937, sanctions")
+    render_link_notices(DATA, {})
+    query = st.text_input(
+        "Search all tables", key="data_q", bind="query-params", placeholder="e.g. Shoigu, 1937, sanctions"
+    )
+    with st.container(border=True, key="share_data"):
+        description = f"Rows matching “{query.strip()}” in the four tables" if query.strip() else "The four tables"
+        render_link(DATA, {"data_q": query}, description + f" (data version {dataset.version})")
     tabs = st.tabs([_TABLE_LABELS[name] for name in TABLES])
     for tab, (name, frame) in zip(tabs, _frames(dataset).items(), strict=True):
         columns = columns_of(TABLES[name])

@@ -27,7 +27,15 @@ from components.schema import (
 )
 from components.tables import to_csv_bytes
 from components.text import md_escape
-from components.views_common import render_sources, require_dataset, sync_from_url, sync_to_url
+from components.urlstate import DELEGATIONS
+from components.views_common import (
+    render_link_notices,
+    render_share_box,
+    render_sources,
+    require_dataset,
+    sync_from_url,
+    sync_to_url,
+)
 
 MIN_DATE, MAX_DATE = date(1945, 1, 1), date(2030, 12, 31)
 BOTH = "both"
@@ -53,13 +61,11 @@ def render_filters() -> DelegationFilter:
     """Sidebar filters; all but direction are bound to URL parameters (direction is synced by id)."""
     with st.sidebar:
         st.header("Filter delegations")
-        ignored = sync_from_url("direction", list(DIRECTIONS))
+        sync_from_url("direction", list(DIRECTIONS))
         direction = st.segmented_control(
             "Direction", list(DIRECTIONS), format_func=DIRECTION_LABELS.get, key="direction", help="None = both"
         )
         sync_to_url("direction", direction)
-        if ignored:
-            st.warning(f"Ignored from the link: direction={ignored}.")
         sectors = st.multiselect("Sectors", SECTORS, key="sector", bind="query-params")
         levels = st.multiselect("Levels", LEVELS, key="level", bind="query-params")
         date_from = st.date_input(
@@ -119,20 +125,41 @@ def render_delegations_page() -> None:
     dataset = require_dataset()
     if dataset is None:
         return
+    render_link_notices(DELEGATIONS, {"delegation": dataset.delegations[DelegationSchema.id]})
     flt = render_filters()
     matched = flt.apply(dataset.delegations)
     per_direction = " · ".join(
         f"{DIRECTION_LABELS[d]}: {int((matched[DelegationSchema.direction] == d).sum())}" for d in DIRECTIONS
     )
     st.caption(f"{flt.describe(len(matched), len(dataset.delegations))} · {per_direction}")
-    ignored = sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
-    if ignored:
-        st.warning(f"Ignored from the link: delegation={ignored} (no such delegation).")
+    sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
     if st.session_state.get("delegation") not in set(matched[DelegationSchema.id]):
         st.session_state["delegation"] = None
     selected = st.session_state.get("delegation")
+    timeline = build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected)
+    view = {
+        "direction": flt.direction,
+        "sector": flt.sectors,
+        "level": flt.levels,
+        "from": flt.date_from,
+        "to": flt.date_to,
+        "listed": flt.listed_only,
+        "q": flt.query,
+        "delegation": selected,
+    }
+    render_share_box(
+        DELEGATIONS,
+        view,
+        flt.describe(len(matched), len(dataset.delegations)),
+        dataset,
+        name="delegations",
+        rows=matched,
+        columns=columns_of(DelegationSchema),
+        figures=lambda: [timeline, build_sector_breakdown(matched), build_activity(matched)],
+        table=delegation_table(matched),
+    )
     st.plotly_chart(
-        build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected),
+        timeline,
         key="delegation_chart",
         on_select=handle_delegation_click,
         selection_mode="points",

@@ -10,9 +10,25 @@ import streamlit as st
 from components.figures import LANE_MODES, build_timeline_figure, view_range
 from components.filters import EventFilter, actor_options, step
 from components.loading import Dataset
-from components.schema import CATEGORIES, CLAIM_STATUS_MEANING, CLAIM_STATUSES, Derived, EraSchema, EventSchema
+from components.schema import (
+    CATEGORIES,
+    CLAIM_STATUS_MEANING,
+    CLAIM_STATUSES,
+    Derived,
+    EraSchema,
+    EventSchema,
+    columns_of,
+)
 from components.text import md_escape
-from components.views_common import render_sources, require_dataset, sync_from_url, sync_to_url
+from components.urlstate import TIMELINE
+from components.views_common import (
+    render_link_notices,
+    render_share_box,
+    render_sources,
+    require_dataset,
+    sync_from_url,
+    sync_to_url,
+)
 
 ALL_ERAS = "all"
 MIN_DATE, MAX_DATE = date(1850, 1, 1), date(2030, 12, 31)
@@ -61,7 +77,7 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
     names = dict(zip(eras[EraSchema.id], eras[EraSchema.name], strict=True))
     era_ids = list(names)
     left, right = st.columns([10, 2], vertical_alignment="bottom")
-    ignored = sync_from_url("era", era_ids)
+    sync_from_url("era", era_ids)
     with left:
         chosen = st.pills(
             "Era",
@@ -71,8 +87,6 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
             help="Zoom the chart to an era; click again for all eras.",
         )
     sync_to_url("era", chosen)
-    if ignored:
-        st.warning(f"Ignored from the link: era={ignored} (no such era).")
     with right:
         a, b = st.columns(2)
         a.button("◀ Era", key="era_prev", on_click=handle_era_step, args=(era_ids, -1), width="stretch")
@@ -107,12 +121,27 @@ def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
     )
 
 
+def events_table(events: pd.DataFrame) -> pd.DataFrame:
+    """The matching events as a reader sees them in a table (dates as written)."""
+    cols = [EventSchema.title, EventSchema.category, EventSchema.claim_status, EventSchema.actors]
+    cols += [EventSchema.location, EventSchema.summary, EventSchema.notes, EventSchema.source_ids]
+    return events.assign(date=events[Derived.label])[["date", *cols]]
+
+
 def render_timeline_page() -> None:
     """Draw the Timeline page."""
     st.title("Tumen: North Korea and Russia, 1858–2025")
     dataset = require_dataset()
     if dataset is None:
         return
+    render_link_notices(
+        TIMELINE,
+        {
+            "era": dataset.eras[EraSchema.id],
+            "actor": actor_options(dataset.events),
+            "event": dataset.events[EventSchema.id],
+        },
+    )
     flt = render_filters(dataset)
     era = render_era_picker(dataset.eras)
     matched = flt.apply(dataset.events)
@@ -136,13 +165,33 @@ def render_timeline_page() -> None:
     titles = dict(
         zip(matched[EventSchema.id], matched[Derived.label] + " · " + matched[EventSchema.title], strict=True)
     )
-    ignored = sync_from_url("event", set(dataset.events[EventSchema.id]))
-    if ignored:
-        st.warning(f"Ignored from the link: event={ignored} (no such event).")
+    sync_from_url("event", set(dataset.events[EventSchema.id]))
     if st.session_state.get("event") not in titles:
         st.session_state["event"] = None  # the chosen event no longer matches the filters
     selected = st.session_state.get("event")
     fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)
+    view = {
+        "era": None if era is None else era[EraSchema.id],
+        "from": flt.date_from,
+        "to": flt.date_to,
+        "category": flt.categories,
+        "status": flt.statuses,
+        "actor": flt.actors,
+        "q": flt.query,
+        "lanes": lanes,
+        "event": selected,
+    }
+    render_share_box(
+        TIMELINE,
+        view,
+        flt.describe(len(matched), len(dataset.events)),
+        dataset,
+        name="events",
+        rows=matched,
+        columns=columns_of(EventSchema),
+        figures=lambda: [fig],
+        table=events_table(matched),
+    )
     st.plotly_chart(
         fig,
         key="timeline_chart",

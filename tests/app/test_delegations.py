@@ -71,5 +71,5 @@ def test_bad_direction_is_ignored_with_notice(make_app):
 
 def test_csv_download_offers_matching_rows(make_app):
     at = make_app(page=PAGE, params={"sector": "Sports"})
-    button = at.get("download_button")[0]
-    assert button.proto.label.startswith("Download these delegations")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download these delegations (CSV)" in labels and "CSV" in labels and "HTML snapshot (offline)" in labels

@@ -67,3 +67,10 @@ def test_import_reports_rows_without_a_year(tmp_path, capsys):
 
     assert main(["import-timelinejs", str(FIXTURES / "timelinejs" / "corners.csv"), "--out", str(tmp_path / "c")]) == 1
     assert "Year" in capsys.readouterr().err
+
+
+def test_share_urls_prints_links_and_the_risk(capsys):
+    assert main(["share-urls", "--port", "8765"]) == 0
+    out = capsys.readouterr().out
+    assert ":8765/" in out and "without a password" in out
+    assert "127.0.0.1" not in out

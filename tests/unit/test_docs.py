@@ -30,3 +30,25 @@ def test_vocabulary_documented(name, values):
 def test_readme_lists_columns_of_each_table(name):
     line = next(ln for ln in README.splitlines() if ln.startswith(f"| `{name}` |"))
     assert line.split("|")[2].strip() == ", ".join(columns_of(TABLES[name]))
+
+
+def _readme_param_rows() -> dict[str, list[str]]:
+    section = README.split("## Links", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].startswith("`"):
+            rows[cells[0].strip("`")] = cells
+    return rows
+
+
+def test_readme_documents_every_url_parameter_and_nothing_else():
+    from components.urlstate import PARAMS
+
+    rows = _readme_param_rows()
+    assert set(rows) == {p.key for p in PARAMS}
+    for p in PARAMS:
+        _key, pages, repeats, holds = rows[p.key]
+        assert pages == ", ".join(f"`{x}`" for x in p.pages), p.key
+        assert repeats == ("yes" if p.many else "no"), p.key
+        assert all(f"`{v}`" in holds or p.key == "listed" for v in p.fixed), p.key

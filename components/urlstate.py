@@ -1,0 +1,145 @@
+"""URL parameters: one table of every key, checks that drop invalid values with a reason, migrations, links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from components.figures import LANE_MODES
+from components.schema import CATEGORIES, CLAIM_STATUSES, DIRECTIONS, LEVELS, SECTORS
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: its pages, whether it repeats, what it holds, and how to check a value."""
+
+    key: str
+    pages: tuple[str, ...]
+    values: str  # what the README says it holds
+    many: bool = False
+    fixed: tuple[str, ...] = ()  # allowed values when the vocabulary is fixed; else checked against the data
+
+
+def _iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+TIMELINE, DELEGATIONS, DATA = "/", "/delegations", "/data"
+PARAMS: tuple[Param, ...] = (
+    Param("era", (TIMELINE,), "an era id from eras.csv, e.g. `cold-war`"),
+    Param("from", (TIMELINE, DELEGATIONS), "first day shown, `YYYY-MM-DD`"),
+    Param("to", (TIMELINE, DELEGATIONS), "last day shown, `YYYY-MM-DD`"),
+    Param("category", (TIMELINE,), "event category (repeat the key for several)", True, CATEGORIES),
+    Param("status", (TIMELINE,), "claim status (repeatable)", True, CLAIM_STATUSES),
+    Param("actor", (TIMELINE,), "an actor named in events.csv (repeatable)", True),
+    Param("q", (TIMELINE, DELEGATIONS), "text search (every word must match)"),
+    Param("lanes", (TIMELINE,), "y-axis lanes; default `category`", False, tuple(LANE_MODES)),
+    Param("event", (TIMELINE,), "the id of the open event"),
+    Param("direction", (DELEGATIONS,), "delegation direction; default both", False, DIRECTIONS),
+    Param("sector", (DELEGATIONS,), "delegation sector (repeatable)", True, SECTORS),
+    Param("level", (DELEGATIONS,), "delegation level (repeatable)", True, LEVELS),
+    Param("listed", (DELEGATIONS,), "`true`: only the delegations the seed article lists", False, ("true",)),
+    Param("delegation", (DELEGATIONS,), "the id of the open delegation"),
+    Param("data_q", (DATA,), "text search across the four tables"),
+)
+BY_KEY = {p.key: p for p in PARAMS}
+DEFAULTS = {"lanes": "category"}
+
+# Renamed parameters: old key → new key. Old links are rewritten before the page reads them, so they keep
+# working. Empty until a parameter is renamed.
+MIGRATIONS: dict[str, str] = {}
+
+# Keys Streamlit itself understands; never reported as unknown.
+STREAMLIT_KEYS = {"embed", "embed_options"}
+
+
+def migrate(params: Mapping[str, list[str]], migrations: Mapping[str, str] = MIGRATIONS) -> dict[str, list[str]]:
+    """Rename old keys to their new names (the new key wins when both are present)."""
+    out: dict[str, list[str]] = {}
+    for key, values in params.items():
+        new = migrations.get(key, key)
+        if new != key and new in params:
+            continue
+        out.setdefault(new, []).extend(values)
+    return out
+
+
+def invalid_params(
+    params: Mapping[str, list[str]], page: str, known: Mapping[str, Iterable[str]] | None = None
+) -> list[tuple[str, str, str]]:
+    """Every (key, value, reason) of `params` that the page will ignore; `known` holds data-driven values."""
+    known = {k: set(v) for k, v in (known or {}).items()}
+    problems: list[tuple[str, str, str]] = []
+    for key, values in params.items():
+        spec = BY_KEY.get(key)
+        if key in STREAMLIT_KEYS:
+            continue
+        if spec is None:
+            problems.append((key, ",".join(values), "unknown parameter"))
+            continue
+        if page not in spec.pages:
+            problems.append((key, ",".join(values), "not used on this page"))
+            continue
+        check = _checker(spec, known)
+        for value in values if spec.many else values[-1:]:
+            reason = check(value)
+            if reason:
+                problems.append((key, value, reason))
+    return problems
+
+
+def _checker(spec: Param, known: Mapping[str, set[str]]) -> Callable[[str], str | None]:
+    if spec.key in ("from", "to"):
+        return lambda v: None if _iso_date(v) else "not a date of the form YYYY-MM-DD"
+    if spec.fixed:
+        return lambda v: None if v in spec.fixed else "expected one of " + ", ".join(spec.fixed)
+    if spec.key in known:
+        return lambda v: None if v in known[spec.key] else f"no such {spec.key}"
+    return lambda v: None
+
+
+def notice(problems: list[tuple[str, str, str]]) -> str:
+    """One sentence naming what a link asked for that was ignored."""
+    parts = [f"{k}={v} ({why})" for k, v, why in problems]
+    return "Ignored from the link: " + "; ".join(parts) + ". The rest of the link applies."
+
+
+def build_query(values: Mapping[str, object]) -> str:
+    """A query string for the view, in table order, defaults and empty values left out; lists repeat the key."""
+    pairs: list[tuple[str, str]] = []
+    for spec in PARAMS:
+        value = values.get(spec.key)
+        if value is None or value == "" or value == [] or value == () or value is False:
+            continue
+        if DEFAULTS.get(spec.key) == value:
+            continue
+        if value is True:
+            value = "true"
+        if isinstance(value, date):
+            value = value.isoformat()
+        if isinstance(value, list | tuple):
+            pairs += [(spec.key, str(v)) for v in value]
+        else:
+            pairs.append((spec.key, str(value)))
+    return urlencode(pairs)
+
+
+def page_link(base_url: str, page: str, values: Mapping[str, object]) -> str:
+    """The full link to a page with the given state; `base_url` is the app's root (scheme, host, port, path)."""
+    root = base_url.split("?", 1)[0].rstrip("/")
+    for suffix in ("/delegations", "/data", "/timeline"):
+        if root.endswith(suffix):
+            root = root[: -len(suffix)]
+    query = build_query(values)
+    path = "" if page == TIMELINE else page
+    return (
+        f"{root}{path}/" + (f"?{query}" if query else "")
+        if path == ""
+        else f"{root}{path}" + (f"?{query}" if query else "")
+    )

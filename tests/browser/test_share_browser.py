@@ -1,0 +1,78 @@
+"""Links and exports in Chromium: a link reopens the same view in a fresh browser; the HTML snapshot works offline."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import Browser, Page, expect
+
+from components.filters import EventFilter
+from components.loading import load_dataset
+from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.conftest import SHIPPED
+
+DATA = load_dataset(SHIPPED).dataset
+TOTAL = len(DATA.events)
+MAIN_POINTS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point"
+
+
+def _count_text(page: Page):
+    return page.get_by_text(re.compile(rf"^Events.*: \d+ of {TOTAL}")).first
+
+
+def test_link_reopens_same_view_in_fresh_context(page: Page, browser: Browser, app_url):
+    page.goto(app_url)
+    expect(page.locator(MAIN_POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
+    box = page.get_by_label("Search title, summary, actors, notes")
+    box.fill("treaty")
+    box.press("Enter")
+    n = len(EventFilter(query="treaty").apply(DATA.events))
+    expect(_count_text(page)).to_contain_text(f"{n} of {TOTAL}", timeout=CHART_TIMEOUT_MS)
+    page.locator("[data-testid=stButtonGroup] button", has_text="Post-Soviet estrangement").click()
+    expect(page).to_have_url(re.compile("era=post-soviet"), timeout=CHART_TIMEOUT_MS)
+    page.get_by_role("button", name="Next ▶").click()
+    first = EventFilter(query="treaty").apply(DATA.events).iloc[0]
+    expect(page.get_by_role("heading", name=first["title"])).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    expect(page).to_have_url(re.compile("event="), timeout=CHART_TIMEOUT_MS)
+    link = page.url
+    assert parse_qs(urlsplit(link).query) == {"q": ["treaty"], "era": ["post-soviet"], "event": [first["id"]]}
+    # The share box shows the same view (parameter order may differ).
+    shown = page.locator("[data-testid=stCode]").first.inner_text().strip()
+    assert parse_qs(urlsplit(shown).query) == parse_qs(urlsplit(link).query)
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    other = fresh.new_page()
+    other.goto(link)
+    expect(_count_text(other)).to_contain_text(f"{n} of {TOTAL}", timeout=CHART_TIMEOUT_MS)
+    expect(other.get_by_label("Search title, summary, actors, notes")).to_have_value("treaty")
+    expect(other.get_by_role("heading", name=first["title"])).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    expect(other.get_by_text("Post-Soviet estrangement (26 December 1991")).to_be_visible()
+    fresh.close()
+
+
+def test_bad_link_values_give_a_notice_and_the_rest_applies(page: Page, app_url):
+    page.goto(f"{app_url}/delegations?sector=Rocketry&sector=Defense&from=2024-13-45&direction=up")
+    expect(page.get_by_text(re.compile("Ignored from the link"))).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    notice = page.get_by_text(re.compile("Ignored from the link")).inner_text()
+    assert "sector=Rocketry" in notice and "from=2024-13-45" in notice and "direction=up" in notice
+    n = int((DATA.delegations["sector"] == "Defense").sum())
+    expect(page.get_by_text(re.compile(rf"^Delegations in Defense: {n} of"))).to_be_visible(timeout=CHART_TIMEOUT_MS)
+
+
+def test_html_snapshot_opens_offline_and_draws(page: Page, browser: Browser, app_url, tmp_path):
+    page.goto(f"{app_url}/?category=treaty")
+    expect(page.locator(MAIN_POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
+    page.get_by_text("Cite or export this view").click()
+    with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
+        page.get_by_role("button", name="HTML snapshot (offline)").click()
+    target = tmp_path / "snapshot.html"
+    info.value.save_as(target)
+    offline = browser.new_context()
+    requests: list[str] = []
+    offline.route(re.compile(r"^https?://"), lambda route: (requests.append(route.request.url), route.abort()))
+    view = offline.new_page()
+    view.goto(target.as_uri())
+    n = len(EventFilter(categories=("treaty",)).apply(DATA.events))
+    expect(view.locator(MAIN_POINTS)).to_have_count(n, timeout=CHART_TIMEOUT_MS)
+    expect(view.get_by_text(f"treaty events: {n} of {TOTAL}").first).to_be_visible()
+    assert requests == []
+    offline.close()

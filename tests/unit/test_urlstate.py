@@ -1,0 +1,93 @@
+"""URL state: links leave defaults out and repeat list keys; invalid values are found with a reason; migrations."""
+
+from datetime import date
+
+import pytest
+
+from components.urlstate import PARAMS, build_query, invalid_params, migrate, notice, page_link
+
+BASE = "http://127.0.0.1:8501/"
+
+
+@pytest.mark.parametrize(
+    ("values", "query"),
+    [
+        ({}, ""),
+        ({"lanes": "category", "q": "", "category": [], "listed": False, "event": None}, ""),
+        ({"lanes": "status"}, "lanes=status"),
+        ({"category": ["treaty", "war"]}, "category=treaty&category=war"),
+        ({"sector": ("Defense", "Foreign affairs")}, "sector=Defense&sector=Foreign+affairs"),
+        ({"from": date(2024, 6, 1), "to": date(2024, 12, 31)}, "from=2024-06-01&to=2024-12-31"),
+        ({"listed": True, "direction": "russia_to_dprk"}, "direction=russia_to_dprk&listed=true"),
+        ({"q": "Kim & Putin"}, "q=Kim+%26+Putin"),
+        ({"event": "x", "era": "cold-war"}, "era=cold-war&event=x"),
+    ],
+)
+def test_build_query(values, query):
+    assert build_query(values) == query
+
+
+@pytest.mark.parametrize(
+    ("base", "page", "expected"),
+    [
+        (BASE, "/", "http://127.0.0.1:8501/?q=x"),
+        ("http://127.0.0.1:8501/delegations?sector=Sports", "/", "http://127.0.0.1:8501/?q=x"),
+        ("http://192.168.1.5:8501/data", "/delegations", "http://192.168.1.5:8501/delegations?q=x"),
+        ("http://127.0.0.1:8501/timeline", "/data", "http://127.0.0.1:8501/data?q=x"),
+    ],
+)
+def test_page_link(base, page, expected):
+    assert page_link(base, page, {"q": "x"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "page", "problems"),
+    [
+        ({"category": ["treaty"], "q": ["anything <b>"]}, "/", []),
+        ({"era": ["atlantis"]}, "/", [("era", "atlantis", "no such era")]),
+        ({"from": ["2024-13-01"]}, "/", [("from", "2024-13-01", "not a date of the form YYYY-MM-DD")]),
+        ({"to": ["2024-6-1"]}, "/delegations", [("to", "2024-6-1", "not a date of the form YYYY-MM-DD")]),
+        (
+            {"sector": ["Defense", "Rocketry"]},
+            "/delegations",
+            [
+                (
+                    "sector",
+                    "Rocketry",
+                    "expected one of Defense, Security, Foreign affairs, Party, Parliament, Economy, Energy, Agriculture, Education, Science and technology, Digital, Environment, Sports, Culture, Health, Transport, Diaspora, Tourism, Justice",
+                )
+            ],
+        ),
+        ({"sector": ["Defense"]}, "/", [("sector", "Defense", "not used on this page")]),
+        ({"foo": ["1"]}, "/data", [("foo", "1", "unknown parameter")]),
+        ({"embed": ["true"]}, "/", []),
+        ({"listed": ["yes"]}, "/delegations", [("listed", "yes", "expected one of true")]),
+        ({"event": ["e1"]}, "/", []),
+        ({"event": ["nope"]}, "/", [("event", "nope", "no such event")]),
+    ],
+)
+def test_invalid_params(params, page, problems):
+    known = {"era": ["cold-war"], "event": ["e1"]}
+    assert invalid_params(params, page, known) == problems
+
+
+def test_notice_names_each_ignored_value():
+    text = notice([("era", "atlantis", "no such era"), ("from", "x", "not a date")])
+    assert "era=atlantis (no such era)" in text and "from=x (not a date)" in text
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"cat": ["treaty"]}, {"category": ["treaty"]}),
+        ({"cat": ["treaty"], "category": ["war"]}, {"category": ["war"]}),
+        ({"q": ["x"]}, {"q": ["x"]}),
+    ],
+)
+def test_migrate_renamed_keys(params, expected):
+    assert migrate(params, {"cat": "category"}) == expected
+
+
+def test_param_keys_are_unique_and_short():
+    keys = [p.key for p in PARAMS]
+    assert len(keys) == len(set(keys)) and all(len(k) <= 10 for k in keys)
