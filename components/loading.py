@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,7 @@ class Dataset:
     sources: pd.DataFrame
     folder: str = ""
     version: str = ""
+    missing: tuple[str, ...] = ()  # table files the folder does not have (their frames are empty)
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
@@ -86,24 +88,24 @@ _PARSER_LINE = re.compile(r"line (\d+)")
 
 
 def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read one CSV as text cells; report unreadable files instead of raising."""
-    name = path.name
+    """Read one CSV file as text cells; report unreadable files instead of raising."""
     if not path.is_file():
-        return None, [Problem(name, None, "", "", "a CSV file with columns " + _header_of(name))]
-    raw = path.read_bytes()
+        return None, [Problem(path.name, None, "", "", "a CSV file with columns " + _header_of(path.name))]
+    return read_table_bytes(path.name, path.read_bytes())
+
+
+def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse CSV bytes as text cells (UTF-8, BOM and CRLF accepted, cells trimmed); report what cannot be read."""
     try:
-        raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(name, line, "", repr(raw[exc.start : exc.start + 8]), "UTF-8 text")]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(name, line, "", "NUL byte", "a text CSV file, not a binary file")]
     try:
-        df = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            skip_blank_lines=True,
-        )
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
     except pd.errors.EmptyDataError:
         return None, [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
     except (pd.errors.ParserError, ValueError) as exc:
@@ -209,14 +211,13 @@ def with_dates(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def folder_version(folder: Path) -> str:
-    """A short hash of the data files, to cite which version of the data a view shows."""
+def files_version(files: dict[str, bytes]) -> str:
+    """A short hash of the table files' contents, to cite which version of the data a view shows."""
     digest = hashlib.sha256()
     for name in TABLES:
-        path = folder / name
-        if path.is_file():
+        if name in files:
             digest.update(name.encode())
-            digest.update(path.read_bytes())
+            digest.update(files[name])
     return digest.hexdigest()[:10]
 
 
@@ -230,15 +231,27 @@ def folder_fingerprint(folder: Path) -> tuple:
     return tuple(out)
 
 
-def load_dataset(folder: str | Path) -> LoadResult:
-    """Read and validate every table of `folder`; return the dataset or all problems at once."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return LoadResult(None, (Problem(str(folder), None, "", "", "a folder holding " + ", ".join(TABLES)),))
+def empty_table(name: str) -> pd.DataFrame:
+    """A table with the schema's columns and no rows (for a table a folder does not have)."""
+    return pd.DataFrame({c: pd.Series(dtype=str) for c in columns_of(TABLES[name])})
+
+
+def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
+    """Validate the given table files (name → bytes); tables not given are empty and listed as missing."""
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
+    unknown = sorted(set(files) - set(TABLES))
+    problems += [Problem(n, None, "", "", "one of the table files: " + ", ".join(TABLES)) for n in unknown]
+    if not set(files) & set(TABLES):
+        problems.append(Problem(label or "(data)", None, "", "", "at least one of " + ", ".join(TABLES)))
+    cites = {"events.csv", "delegations.csv"} & set(files)
+    if cites and "sources.csv" not in files:
+        for name in sorted(cites):
+            problems.append(Problem("sources.csv", None, "", "", f"sources.csv beside {name}, whose rows cite sources"))
     for name, schema in TABLES.items():
-        df, read_problems = read_table(folder / name)
+        if name not in files:
+            continue
+        df, read_problems = read_table_bytes(name, files[name])
         problems += read_problems
         if df is None:
             continue
@@ -249,12 +262,27 @@ def load_dataset(folder: str | Path) -> LoadResult:
     problems += cross_table_problems(tables)
     if problems:
         return LoadResult(None, tuple(problems))
+    full = {name: tables.get(name, empty_table(name)) for name in TABLES}
     dataset = Dataset(
-        events=with_dates(tables["events.csv"]),
-        delegations=with_dates(tables["delegations.csv"]),
-        eras=with_dates(tables["eras.csv"]),
-        sources=tables["sources.csv"],
-        folder=str(folder),
-        version=folder_version(folder),
+        events=with_dates(full["events.csv"]),
+        delegations=with_dates(full["delegations.csv"]),
+        eras=with_dates(full["eras.csv"]),
+        sources=full["sources.csv"],
+        folder=label,
+        version=files_version(files),
+        missing=tuple(name for name in TABLES if name not in files),
     )
     return LoadResult(dataset, ())
+
+
+def read_folder(folder: Path) -> dict[str, bytes]:
+    """The table files present in `folder`, as bytes."""
+    return {name: (folder / name).read_bytes() for name in TABLES if (folder / name).is_file()}
+
+
+def load_dataset(folder: str | Path) -> LoadResult:
+    """Read and validate every table of `folder`; return the dataset or all problems at once."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return LoadResult(None, (Problem(str(folder), None, "", "", "a folder holding " + ", ".join(TABLES)),))
+    return load_files(read_folder(folder), str(folder))

@@ -39,8 +39,35 @@ def render_problems(problems: tuple[Problem, ...]) -> None:
     )
 
 
-def require_dataset() -> Dataset | None:
-    """The dataset to draw, or None after showing why there is none (never a traceback)."""
+SESSION_DATA = "_session_data"  # LoadResult of files uploaded in this session (never written to disk)
+
+
+def handle_reset_data() -> None:
+    """Drop this session's uploaded data and return to the data folder."""
+    st.session_state.pop(SESSION_DATA, None)
+
+
+def require_dataset(needs: str | None = None) -> Dataset | None:
+    """The dataset to draw, or None after showing why there is none (never a traceback).
+
+    `needs` names the table file the page draws; when the data has no such file the page says so.
+    """
+    dataset = _dataset()
+    if dataset is not None and needs in dataset.missing:
+        st.info(
+            f"The data in use has no {needs}, so this page has nothing to show. "
+            "The other pages show the tables it does have; add the file to the folder or upload it on Data & sources."
+        )
+        return None
+    return dataset
+
+
+def _dataset() -> Dataset | None:
+    uploaded = st.session_state.get(SESSION_DATA)
+    if uploaded is not None:
+        st.info(f"Showing data uploaded in this session ({uploaded.dataset.folder}); nothing on disk was changed.")
+        st.button("Reset to the data folder", key="reset_data", on_click=handle_reset_data)
+        return uploaded.dataset
     latest, good = current_data()
     if latest.ok:
         return latest.dataset
@@ -132,6 +159,7 @@ def render_share_box(
     columns: list[str],
     figures: Callable[[], list[go.Figure]],
     table: pd.DataFrame,
+    timelinejs: Callable[[], str] | None = None,
 ) -> None:
     """The view's link (with a copy button), its description, a citation line and exports of the view."""
     with st.container(border=True, key=f"share_{name}"):
@@ -139,7 +167,7 @@ def render_share_box(
         cite = cite_line(description, dataset.version, link, date.today().isoformat())
         with st.expander("Cite or export this view"):
             st.code(cite, language=None, wrap_lines=True)
-            csv_col, json_col, html_col = st.columns(3)
+            csv_col, json_col, html_col, tl_col = st.columns(4)
             csv_col.download_button(
                 "CSV", data=to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
                 on_click="ignore", key=f"export_csv_{name}", width="stretch",
@@ -164,6 +192,11 @@ def render_share_box(
                 "HTML snapshot (offline)", data=snapshot, file_name=f"tumen-{name}.html", mime="text/html",
                 on_click="ignore", key=f"export_html_{name}", width="stretch",
             )  # fmt: skip
+            if timelinejs is not None:
+                tl_col.download_button(
+                    "TimelineJS sheet", data=timelinejs, file_name=f"tumen-{name}-timelinejs.csv", mime="text/csv",
+                    on_click="ignore", key=f"export_timelinejs_{name}", width="stretch",
+                )  # fmt: skip
             st.caption(
                 "Charts: use the camera icon on a chart for a PNG. CSV cells that a spreadsheet would run as formulas are prefixed with '."
             )

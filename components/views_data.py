@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.loading import Dataset
+from components.loading import Dataset, read_folder
 from components.schema import TABLES, Derived, SourceSchema, columns_of
+from components.state import data_dir
 from components.tables import search_frame, to_csv_bytes
+from components.uploads import load_uploads
 from components.urlstate import DATA
-from components.views_common import render_link, render_link_notices, require_dataset
+from components.views_common import (
+    SESSION_DATA,
+    render_link,
+    render_link_notices,
+    render_problems,
+    require_dataset,
+)
 
 _TABLE_LABELS = {"events.csv": "Events", "delegations.csv": "Delegations", "eras.csv": "Eras", "sources.csv": "Sources"}
 
@@ -33,16 +41,56 @@ def _column_config(name: str) -> dict:
     return config
 
 
+UPLOAD_PROBLEMS = "_upload_problems"
+
+
+def handle_upload() -> None:
+    """Validate the chosen files merged over the data folder; use them for this session only if valid."""
+    files = st.session_state.get("upload") or []
+    uploads = [(f.name, f.getvalue()) for f in files]
+    label = "uploaded: " + ", ".join(name for name, _ in uploads)
+    result = load_uploads(read_folder(data_dir()), uploads, label)
+    if result.ok:
+        st.session_state[SESSION_DATA] = result
+        st.session_state.pop(UPLOAD_PROBLEMS, None)
+    else:
+        st.session_state[UPLOAD_PROBLEMS] = result.problems
+
+
+def render_upload() -> None:
+    """Upload CSVs (or a TimelineJS sheet) for this session; problems are listed and the current data stays."""
+    limit = st.get_option("server.maxUploadSize")
+    with st.expander("Use your own files for this session", expanded=bool(st.session_state.get(UPLOAD_PROBLEMS))):
+        st.markdown(
+            "Upload one or more of `events.csv`, `delegations.csv`, `eras.csv`, `sources.csv` (recognised by their "
+            "header row), or a TimelineJS spreadsheet CSV. Uploaded tables replace the same tables of the data "
+            f"folder for this browser session only; nothing on disk is written. Up to {limit} MB per file."
+        )
+        st.file_uploader("CSV files", type=["csv"], accept_multiple_files=True, key="upload")
+        st.button(
+            "Check and use these files",
+            key="use_upload",
+            on_click=handle_upload,
+            disabled=not st.session_state.get("upload"),
+        )
+        problems = st.session_state.get(UPLOAD_PROBLEMS)
+        if problems:
+            st.error(f"These files were not used: {len(problems)} problem(s). The data in use has not changed.")
+            render_problems(problems)
+
+
 def render_data_page() -> None:
     """Draw the Data & sources page."""
     st.title("Data & sources")
+    render_upload()
     dataset = require_dataset()
     if dataset is None:
         return
     counts = dataset.counts()
     st.caption(
         " · ".join(f"{n} {table}" for table, n in counts.items())
-        + f" · data version {dataset.version} · folder {dataset.folder}"
+        + f" · data version {dataset.version} · {dataset.folder}"
+        + (f" · not present: {', '.join(dataset.missing)}" if dataset.missing else "")
     )
     render_link_notices(DATA, {})
     query = st.text_input(

@@ -122,7 +122,7 @@ def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
 def render_delegations_page() -> None:
     """Draw the Delegations page."""
     st.title("Delegations")
-    dataset = require_dataset()
+    dataset = require_dataset("delegations.csv")
     if dataset is None:
         return
     render_link_notices(DELEGATIONS, {"delegation": dataset.delegations[DelegationSchema.id]})

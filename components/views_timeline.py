@@ -20,6 +20,7 @@ from components.schema import (
     columns_of,
 )
 from components.text import md_escape
+from components.timelinejs import export_timelinejs
 from components.urlstate import TIMELINE
 from components.views_common import (
     render_link_notices,
@@ -131,7 +132,7 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
 def render_timeline_page() -> None:
     """Draw the Timeline page."""
     st.title("Tumen: North Korea and Russia, 1858–2025")
-    dataset = require_dataset()
+    dataset = require_dataset("events.csv")
     if dataset is None:
         return
     render_link_notices(
@@ -191,6 +192,9 @@ def render_timeline_page() -> None:
         columns=columns_of(EventSchema),
         figures=lambda: [fig],
         table=events_table(matched),
+        timelinejs=lambda: export_timelinejs(
+            matched, dataset.eras, title=flt.describe(len(matched), len(dataset.events))
+        ),
     )
     st.plotly_chart(
         fig,

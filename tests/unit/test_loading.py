@@ -81,11 +81,27 @@ def test_missing_and_unknown_columns_are_header_problems(mini_dir):
     assert (1, "claim_status") in columns and (1, "status") in columns
 
 
-def test_missing_file_and_missing_folder(mini_dir):
+def test_a_folder_may_hold_only_some_tables(mini_dir):
     (mini_dir / "eras.csv").unlink()
+    (mini_dir / "delegations.csv").unlink()
+    (mini_dir / "events.csv").write_text((mini_dir / "events.csv").read_text())
+    result = load_dataset(mini_dir)
+    assert result.ok, result.problems
+    assert result.dataset.missing == ("delegations.csv", "eras.csv")
+    assert result.dataset.delegations.empty and list(result.dataset.delegations.columns)[:3] == ["id", "start", "end"]
+    assert len(result.dataset.events) == 3
+
+
+def test_rows_that_cite_sources_need_sources_csv(mini_dir):
+    (mini_dir / "sources.csv").unlink()
     problems = load_dataset(mini_dir).problems
-    assert any(p.file == "eras.csv" and "CSV file" in p.expected for p in problems)
-    assert not load_dataset(mini_dir / "nope").ok
+    assert any(p.file == "sources.csv" and "beside events.csv" in p.expected for p in problems)
+
+
+def test_empty_and_missing_folders(tmp_path):
+    assert not load_dataset(tmp_path / "nope").ok
+    problems = load_dataset(tmp_path).problems
+    assert problems and "at least one of" in problems[0].expected
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,71 @@
+"""Uploaded files for one session: tell which table each is, merge them over the data in use, validate."""
+
+from __future__ import annotations
+
+import csv
+
+from components.loading import LoadResult, Problem, load_files
+from components.schema import TABLES, columns_of
+from components.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
+from components.timelinejs import import_timelinejs
+
+TIMELINEJS = "timelinejs"
+
+
+def _header(raw: bytes) -> list[str]:
+    try:
+        first = raw.decode("utf-8-sig").splitlines()[0]
+    except (UnicodeDecodeError, IndexError):
+        return []
+    try:
+        return [c.strip() for c in next(csv.reader([first]))]
+    except (csv.Error, StopIteration):
+        return []
+
+
+def classify_upload(name: str, raw: bytes) -> str | None:
+    """Which table an uploaded file is: by its header (exact columns), else by its file name; TimelineJS too."""
+    header = set(_header(raw))
+    for table, schema in TABLES.items():
+        if header == set(columns_of(schema)):
+            return table
+    if {"Year", "Headline"} <= header and header <= set(TIMELINEJS_COLUMNS):
+        return TIMELINEJS
+    base = name.rsplit("/", 1)[-1].lower()
+    return base if base in TABLES else None
+
+
+def _csv_bytes(df) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def merge_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]]) -> tuple[dict[str, bytes], list[Problem]]:
+    """The files to validate: uploaded tables replace the same tables of `base`; a TimelineJS sheet replaces all."""
+    files = dict(base)
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name, raw in uploads:
+        kind = classify_upload(name, raw)
+        if kind is None:
+            expected = "a CSV whose header is that of " + ", ".join(TABLES) + ", or a TimelineJS sheet"
+            problems.append(Problem(name, 1, "", ", ".join(_header(raw))[:120], expected))
+            continue
+        if kind in seen:
+            problems.append(Problem(name, None, "", "", f"one file per table ({seen[kind]} is also {kind})"))
+            continue
+        seen[kind] = name
+        if kind == TIMELINEJS:
+            result = import_timelinejs(raw.decode("utf-8-sig", errors="replace"), name=name)
+            problems += result.problems
+            files = {table: _csv_bytes(df) for table, df in result.tables.items() if table != "delegations.csv"}
+        else:
+            files[kind] = raw
+    return files, problems
+
+
+def load_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]], label: str) -> LoadResult:
+    """Validate uploads merged over `base`; every problem of either step, or the dataset to use."""
+    files, problems = merge_uploads(base, uploads)
+    if problems:
+        return LoadResult(None, tuple(problems))
+    return load_files(files, label)
