@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # Level 0 dates (YYYY, YYYY-MM, YYYY-MM-DD) with the level 1 qualifiers ? ~ % on the whole date.
 # Hand-written rather than the `edtf` package: that parser costs ~10 ms a string (pyparsing), far too
@@ -49,6 +50,7 @@ class EdtfDate:
     uncertain: bool = False
 
 
+@lru_cache(maxsize=1 << 16)  # large tables repeat dates; parsing each distinct string once keeps loads fast
 def parse_edtf(text: str) -> EdtfDate:
     """Parse an EDTF date string such as `1863`, `1937-09~` or `2024-06-19`."""
     s = text.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.aggregate import MAX_POINTS, choose_bin, count_by_bin
 from components.schema import (
     CATEGORIES,
     CLAIM_STATUSES,
@@ -87,23 +88,27 @@ def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, 
 
 def add_era_bands(fig: go.Figure, eras: pd.DataFrame, x_range: tuple | None = None) -> go.Figure:
     """Draw each era as a background band (one layout shape per era), labelled where it is wide enough."""
+    # Built as plain dicts in one update: fig.add_vrect validates each call and costs ~30 ms per era.
     span = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])) if x_range else None
+    shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
     for n, era in enumerate(eras.sort_values(Derived.lower).to_dict("records")):
         lo, hi = era[Derived.lower], era[Derived.upper] + pd.Timedelta(days=1)
         visible = (hi - lo) if not x_range else min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
-        wide = span is None or visible >= span * 0.07
-        fig.add_vrect(
-            x0=lo,
-            x1=hi,
-            fillcolor=_ERA_FILLS[n % 2],
-            line_width=0,
-            layer="below",
-            annotation_text=era[EraSchema.name] if wide else "",
-            annotation_position="top left",
-            annotation_font_size=11,
-            annotation_font_color="#555",
-            name=era[EraSchema.id],
-        )
+        shapes.append(
+            {
+                "type": "rect", "xref": "x", "yref": "y domain", "x0": lo, "x1": hi, "y0": 0, "y1": 1,
+                "fillcolor": _ERA_FILLS[n % 2], "line": {"width": 0}, "layer": "below", "name": era[EraSchema.id],
+            }
+        )  # fmt: skip
+        if span is None or visible >= span * 0.07:
+            labels.append(
+                {
+                    "text": era[EraSchema.name], "x": max(lo, pd.Timestamp(x_range[0])) if x_range else lo,
+                    "xref": "x", "y": 1, "yref": "y domain", "xanchor": "left", "yanchor": "top",
+                    "showarrow": False, "font": {"size": 11, "color": "#555"},
+                }
+            )  # fmt: skip
+    fig.update_layout(shapes=shapes, annotations=labels)
     return fig
 
 
@@ -115,11 +120,16 @@ def build_timeline_figure(
     x_range: tuple | None = None,
     highlight: str | None = None,
 ) -> go.Figure:
-    """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands."""
+    """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands.
+
+    Above MAX_POINTS events the chart shows exact counts per lane and time bin instead (see `aggregated`).
+    """
     fig = go.Figure()
     x_range = x_range or view_range(events, eras)
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes))
+    if len(events) > MAX_POINTS:
+        return _finish(_add_counts(fig, events, lane, lane_names, x_range), eras, events, lane_names, x_range)
     # Events closer than ~1.5% of the visible span would overlap on screen: offset them within their lane.
     gap_days = max(1, int((pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])).days * 0.015))
     y = pd.Series(0.0, index=events.index)
@@ -158,6 +168,41 @@ def build_timeline_figure(
                 + " · %{customdata[3]}<extra></extra>",
             )
         )
+    return _finish(fig, eras, events, lane_names, x_range)
+
+
+def aggregated(fig: go.Figure) -> bool:
+    """True when the timeline shows counts per bin rather than single events."""
+    return bool(fig.layout.meta and fig.layout.meta.get("aggregated"))
+
+
+def _add_counts(fig: go.Figure, events: pd.DataFrame, lane: pd.Series, lane_names: list, x_range: tuple) -> go.Figure:
+    """One marker per lane and time bin, sized by how many events it holds (exact counts)."""
+    freq, word = choose_bin(*x_range)
+    counts = count_by_bin(events, lane, freq)
+    y = counts["group"].map({name: i for i, name in enumerate(lane_names)})
+    colors = counts["group"].map(lambda g: CATEGORY_COLORS.get(g, "#6699CC"))
+    fig.add_trace(
+        go.Scatter(
+            x=counts["bin"],
+            y=y,
+            mode="markers",
+            name=f"events per {word}",
+            marker={
+                "color": colors,
+                "size": (counts["count"] ** 0.5 * 3 + 4).clip(upper=40),
+                "opacity": 0.75,
+                "line": {"width": 0},
+            },
+            customdata=counts[["group", "count"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{customdata[1]} events<br>%{x}<extra>per " + word + "</extra>",
+        )
+    )
+    fig.update_layout(meta={"aggregated": True, "bin": word, "total": int(counts["count"].sum())})
+    return fig
+
+
+def _finish(fig: go.Figure, eras: pd.DataFrame, events: pd.DataFrame, lane_names: list, x_range: tuple) -> go.Figure:
     add_era_bands(fig, eras, x_range)
     fig.update_layout(
         height=max(380, 110 + 48 * max(len(lane_names), 1)),

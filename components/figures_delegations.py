@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
 from components.figures import DIRECTION_COLORS, stack_offsets
 from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, Derived, EventSchema
 
+MAX_MILESTONES = 20  # more reference lines than this would hide the markers; none are drawn then
 UP, DOWN = "dprk_to_russia", "russia_to_dprk"  # above / below the axis on the mirrored timeline
 SIGN = {UP: 1, DOWN: -1}
 
@@ -20,8 +22,13 @@ def is_window(delegations: pd.DataFrame) -> pd.Series:
 def build_mirrored_timeline(
     delegations: pd.DataFrame, milestones: pd.DataFrame | None = None, *, highlight: str | None = None
 ) -> go.Figure:
-    """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines."""
+    """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines.
+
+    Above MAX_POINTS delegations it shows exact counts per time bin instead, as bars up and down.
+    """
     fig = go.Figure()
+    if len(delegations) > MAX_POINTS:
+        return _mirrored_counts(fig, delegations)
     window = is_window(delegations) if not delegations.empty else pd.Series(dtype=bool)
     for direction in DIRECTIONS:
         sel = delegations[delegations[DelegationSchema.direction] == direction]
@@ -66,15 +73,20 @@ def build_mirrored_timeline(
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
         )
-    if milestones is not None:
-        for row in milestones.to_dict("records"):
-            fig.add_vline(
-                x=row[Derived.lower], line_width=1, line_dash="dash", line_color="#444", name=row[EventSchema.id]
-            )
-            fig.add_annotation(
-                x=row[Derived.lower], y=1, yref="paper", text=row[EventSchema.title], showarrow=False,
-                textangle=-90, xanchor="right", yanchor="top", font={"size": 9, "color": "#444"},
-            )  # fmt: skip
+    if milestones is not None and 0 < len(milestones) <= MAX_MILESTONES:
+        # Plain dicts in one update: add_vline re-validates every shape so far, quadratic in their number.
+        rows = milestones.to_dict("records")
+        shapes = [
+            {"type": "line", "xref": "x", "yref": "paper", "x0": r[Derived.lower], "x1": r[Derived.lower], "y0": 0,
+             "y1": 1, "line": {"width": 1, "dash": "dash", "color": "#444"}, "name": r[EventSchema.id]}
+            for r in rows
+        ]  # fmt: skip
+        notes = [
+            {"x": r[Derived.lower], "y": 1, "yref": "paper", "text": r[EventSchema.title], "showarrow": False,
+             "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 9, "color": "#444"}}
+            for r in rows
+        ]  # fmt: skip
+        fig.update_layout(shapes=shapes, annotations=notes)
     top = max([abs(v) for t in fig.data if t.mode == "markers" for v in t.y] + [1.0]) + 0.8
     fig.update_layout(
         height=420,
@@ -90,6 +102,32 @@ def build_mirrored_timeline(
             "fixedrange": True,
         },
         hovermode="closest",
+    )
+    return fig
+
+
+def _mirrored_counts(fig: go.Figure, delegations: pd.DataFrame) -> go.Figure:
+    freq, word = choose_bin(delegations[Derived.lower].min(), delegations[Derived.upper].max(), target_bins=120)
+    counts = count_delegations_by_bin(delegations, freq)
+    for direction in DIRECTIONS:
+        sel = counts[counts["group"] == direction]
+        fig.add_trace(
+            go.Bar(
+                x=sel["bin"],
+                y=SIGN[direction] * sel["count"],
+                name=f"{DIRECTION_LABELS[direction]} (per {word})",
+                marker_color=DIRECTION_COLORS[direction],
+                customdata=sel[["count"]].to_numpy(),
+                hovertemplate="%{customdata[0]} delegations<br>%{x}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="relative",
+        height=420,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": -0.15},
+        yaxis={"title": {"text": f"◀ to North Korea · per {word} · to Russia ▶"}, "tickformat": "d"},
+        meta={"aggregated": True, "bin": word, "total": int(counts["count"].sum())},
     )
     return fig
 
@@ -153,6 +191,8 @@ def build_composition(delegations: pd.DataFrame) -> go.Figure:
             labels.append(sector)
             parents.append(direction)
             values.append(len(group))
+            if len(delegations) > MAX_POINTS:
+                continue  # thousands of leaves would be unreadable and heavy: stop at sectors
             for row in group.to_dict("records"):
                 ids.append(f"{sector_id}/{row[DelegationSchema.id]}")
                 labels.append(row[DelegationSchema.body])

@@ -8,21 +8,15 @@ from datetime import date
 import pandas as pd
 
 from components.schema import (
+    DELEGATION_SEARCH_COLUMNS,
     DIRECTION_LABELS,
+    EVENT_SEARCH_COLUMNS,
     DelegationSchema,
     Derived,
     EventSchema,
     split_multi,
 )
 from components.tables import search_frame
-
-EVENT_SEARCH_COLUMNS = [EventSchema.title, EventSchema.summary, EventSchema.actors, EventSchema.notes]
-DELEGATION_SEARCH_COLUMNS = [
-    DelegationSchema.body,
-    DelegationSchema.leader,
-    DelegationSchema.leader_title,
-    DelegationSchema.summary,
-]
 
 
 def _overlapping(df: pd.DataFrame, date_from: date | None, date_to: date | None) -> pd.Series:
@@ -80,8 +74,8 @@ class EventFilter:
             mask &= events[EventSchema.claim_status].isin(self.statuses)
         if self.actors:
             mask &= _any_of(events[EventSchema.actors], self.actors)
-        out = search_frame(events[mask], self.query, EVENT_SEARCH_COLUMNS)
-        return out.sort_values([Derived.lower, Derived.upper, EventSchema.id], kind="stable")
+        # The loader keeps tables in date order, so a mask keeps the matches in date order too.
+        return search_frame(events[mask], self.query, EVENT_SEARCH_COLUMNS, events.get(Derived.text))
 
     def describe(self, matched: int, total: int) -> str:
         """The view in plain English, e.g. `Treaty events with Russia, 2000–2024: 5 of 104`."""
@@ -122,8 +116,7 @@ class DelegationFilter:
             mask &= df[DelegationSchema.level].isin(self.levels)
         if self.listed_only:
             mask &= df[DelegationSchema.listed_in_article] == "true"
-        out = search_frame(df[mask], self.query, DELEGATION_SEARCH_COLUMNS)
-        return out.sort_values([Derived.lower, Derived.upper, DelegationSchema.id], kind="stable")
+        return search_frame(df[mask], self.query, DELEGATION_SEARCH_COLUMNS, df.get(Derived.text))
 
     def describe(self, matched: int, total: int) -> str:
         """The view in plain English, e.g. `Delegations from Russia to North Korea in Defense: 3 of 33`."""

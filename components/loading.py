@@ -13,6 +13,9 @@ import pandera.pandas as pa
 
 from components.dates import DateError, format_human, parse_edtf
 from components.schema import (
+    DELEGATION_SEARCH_COLUMNS,
+    EVENT_SEARCH_COLUMNS,
+    MULTI_SEPARATOR,
     TABLES,
     URL_EXPECTED,
     URL_REQUIRED_UNLESS,
@@ -21,8 +24,8 @@ from components.schema import (
     EventSchema,
     SourceSchema,
     columns_of,
-    split_multi,
 )
+from components.tables import search_text
 
 HEADER_LINE = 1
 
@@ -149,25 +152,30 @@ def _problem_from_failure(name: str, row) -> Problem:
 
 
 def _refs_problems(name: str, df: pd.DataFrame, column: str, known: set[str], what: str) -> list[Problem]:
-    problems = []
-    for i, cell in df[column].items():
-        for ref in split_multi(cell):
-            if ref not in known:
-                problems.append(Problem(name, _line(i), column, ref, f"an id defined in {what}"))
-    return problems
+    refs = df[column].str.split(MULTI_SEPARATOR).explode().str.strip()
+    bad = refs[(refs != "") & ~refs.isin(known)]
+    return [Problem(name, _line(i), column, ref, f"an id defined in {what}") for i, ref in bad.items()]
+
+
+def _bounds(values: pd.Series, attr: str) -> pd.Series:
+    """`lower` or `upper` of each EDTF string (NaT where empty or invalid), parsing each distinct value once."""
+
+    def bound(text: str):
+        try:
+            return getattr(parse_edtf(text), attr) if text else None
+        except DateError:
+            return None
+
+    unique = pd.unique(values)
+    return pd.Series(values.map(dict(zip(unique, map(bound, unique), strict=True))), dtype="datetime64[s]")
 
 
 def _order_problems(name: str, df: pd.DataFrame) -> list[Problem]:
-    problems = []
-    for i, start, end in zip(df.index, df["start"], df["end"]):
-        if not end:
-            continue
-        try:
-            if parse_edtf(end).upper < parse_edtf(start).lower:
-                problems.append(Problem(name, _line(i), "end", end, f"a date not before start ({start})"))
-        except DateError:
-            continue  # already reported by the schema
-    return problems
+    bad = _bounds(df["end"], "upper") < _bounds(df["start"], "lower")
+    return [
+        Problem(name, _line(i), "end", end, f"a date not before start ({start})")
+        for i, start, end in zip(df.index[bad], df["start"][bad], df["end"][bad])
+    ]
 
 
 def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
@@ -185,9 +193,10 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             problems += _refs_problems(name, df, EventSchema.source_ids, source_ids, "sources.csv")
         problems += _order_problems(name, df)
     if sources is not None:
-        for i, url, kind in zip(sources.index, sources[SourceSchema.url], sources[SourceSchema.kind]):
-            if not url and kind != URL_REQUIRED_UNLESS:
-                problems.append(Problem("sources.csv", _line(i), SourceSchema.url, url, URL_EXPECTED))
+        missing = (sources[SourceSchema.url] == "") & (sources[SourceSchema.kind] != URL_REQUIRED_UNLESS)
+        problems += [
+            Problem("sources.csv", _line(i), SourceSchema.url, "", URL_EXPECTED) for i in sources.index[missing]
+        ]
     events = tables.get("events.csv")
     if events is not None and eras is not None:
         problems += _refs_problems("events.csv", events, EventSchema.era, era_ids, "eras.csv")
@@ -198,16 +207,25 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
 
 def with_dates(df: pd.DataFrame) -> pd.DataFrame:
     """Add the derived date columns (bounds, precision, qualifiers, label) to a validated table."""
-    starts = [parse_edtf(s) for s in df["start"]]
-    ends = [parse_edtf(e) if e else None for e in df["end"]]
     out = df.copy()
+    starts = [parse_edtf(v) for v in df["start"].tolist()]
+    ends = [parse_edtf(v) if v else None for v in df["end"].tolist()]
     out[Derived.lower] = pd.Series([s.lower for s in starts], index=df.index, dtype="datetime64[s]")
     upper = [(e or s).upper for s, e in zip(starts, ends)]
     out[Derived.upper] = pd.Series(upper, index=df.index, dtype="datetime64[s]")
     out[Derived.precision] = [s.precision for s in starts]
     out[Derived.approximate] = [s.approximate or bool(e and e.approximate) for s, e in zip(starts, ends)]
     out[Derived.uncertain] = [s.uncertain or bool(e and e.uncertain) for s, e in zip(starts, ends)]
-    out[Derived.label] = [format_human(s, e) for s, e in zip(df["start"], df["end"])]
+    pairs = pd.Series(list(zip(df["start"].tolist(), df["end"].tolist())), index=df.index, dtype=object)
+    labels = {pair: format_human(*pair) for pair in set(pairs)}
+    out[Derived.label] = pairs.map(labels)
+    return out
+
+
+def searchable(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The table in date order (ties by id), with the lower-cased text its page's search box looks in."""
+    out = df.sort_values([Derived.lower, Derived.upper, "id"], kind="stable")
+    out[Derived.text] = search_text(out, columns)
     return out
 
 
@@ -264,8 +282,8 @@ def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
         return LoadResult(None, tuple(problems))
     full = {name: tables.get(name, empty_table(name)) for name in TABLES}
     dataset = Dataset(
-        events=with_dates(full["events.csv"]),
-        delegations=with_dates(full["delegations.csv"]),
+        events=searchable(with_dates(full["events.csv"]), EVENT_SEARCH_COLUMNS),
+        delegations=searchable(with_dates(full["delegations.csv"]), DELEGATION_SEARCH_COLUMNS),
         eras=with_dates(full["eras.csv"]),
         sources=full["sources.csv"],
         folder=label,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pandera.pandas as pa
 
 from components.dates import EXPECTED as DATE_EXPECTED
@@ -62,6 +63,12 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
+def _dates_ok(s: pd.Series) -> pd.Series:
+    """Vectorised EDTF check: each distinct value is parsed once."""
+    unique = pd.unique(s)
+    return s.map(dict(zip(unique, (is_edtf(v) for v in unique), strict=True))).astype(bool)
+
+
 def split_multi(value: str) -> list[str]:
     """Split a `;`-separated cell into its trimmed, non-empty parts."""
     return [part.strip() for part in str(value).split(MULTI_SEPARATOR) if part.strip()]
@@ -100,17 +107,17 @@ class EraSchema(_Table):
     end: str = _cell()
     summary: str = _cell()
 
-    @pa.check("id", name=ID_EXPECTED, element_wise=True)
-    def _id(cls, v: str) -> bool:
-        return bool(_ID.match(v))
+    @pa.check("id", name=ID_EXPECTED)
+    def _id(cls, s: pd.Series) -> pd.Series:
+        return s.str.fullmatch(_ID.pattern)
 
-    @pa.check("name", "summary", name=NONEMPTY_EXPECTED, element_wise=True)
-    def _nonempty(cls, v: str) -> bool:
-        return bool(v.strip())
+    @pa.check("name", "summary", name=NONEMPTY_EXPECTED)
+    def _nonempty(cls, s: pd.Series) -> pd.Series:
+        return s.str.strip() != ""
 
-    @pa.check("start", "end", name=DATE_EXPECTED, element_wise=True)
-    def _dates(cls, v: str) -> bool:
-        return is_edtf(v)
+    @pa.check("start", "end", name=DATE_EXPECTED)
+    def _dates(cls, s: pd.Series) -> pd.Series:
+        return _dates_ok(s)
 
 
 class SourceSchema(_Table):
@@ -123,50 +130,50 @@ class SourceSchema(_Table):
     url: str = _cell()
     kind: str = _cell()
 
-    @pa.check("id", name=ID_EXPECTED, element_wise=True)
-    def _id(cls, v: str) -> bool:
-        return bool(_ID.match(v))
+    @pa.check("id", name=ID_EXPECTED)
+    def _id(cls, s: pd.Series) -> pd.Series:
+        return s.str.fullmatch(_ID.pattern)
 
-    @pa.check("title", "publisher", name=NONEMPTY_EXPECTED, element_wise=True)
-    def _nonempty(cls, v: str) -> bool:
-        return bool(v.strip())
+    @pa.check("title", "publisher", name=NONEMPTY_EXPECTED)
+    def _nonempty(cls, s: pd.Series) -> pd.Series:
+        return s.str.strip() != ""
 
-    @pa.check("published", name=END_EXPECTED.replace("(a point in time)", "(unknown)"), element_wise=True)
-    def _published(cls, v: str) -> bool:
-        return not v.strip() or is_edtf(v)
+    @pa.check("published", name=END_EXPECTED.replace("(a point in time)", "(unknown)"))
+    def _published(cls, s: pd.Series) -> pd.Series:
+        return (s.str.strip() == "") | _dates_ok(s)
 
-    @pa.check("url", name=URL_EXPECTED, element_wise=True)
-    def _url(cls, v: str) -> bool:
+    @pa.check("url", name=URL_EXPECTED)
+    def _url(cls, s: pd.Series) -> pd.Series:
         # Empty is checked per row (allowed only for the seed article, whose address is unknown).
-        return not v.strip() or bool(_URL.match(v.strip()))
+        return (s.str.strip() == "") | s.str.strip().str.fullmatch(_URL.pattern, case=False)
 
-    @pa.check("kind", name=_one_of(SOURCE_KINDS), element_wise=True)
-    def _kind(cls, v: str) -> bool:
-        return v in SOURCE_KINDS
+    @pa.check("kind", name=_one_of(SOURCE_KINDS))
+    def _kind(cls, s: pd.Series) -> pd.Series:
+        return s.isin(SOURCE_KINDS)
 
 
 class _Dated(_Table):
     """Checks shared by events and delegations; each subclass declares its columns in file order."""
 
-    @pa.check("id", name=ID_EXPECTED, element_wise=True)
-    def _id(cls, v: str) -> bool:
-        return bool(_ID.match(v))
+    @pa.check("id", name=ID_EXPECTED)
+    def _id(cls, s: pd.Series) -> pd.Series:
+        return s.str.fullmatch(_ID.pattern)
 
-    @pa.check("start", name=DATE_EXPECTED, element_wise=True)
-    def _start(cls, v: str) -> bool:
-        return is_edtf(v)
+    @pa.check("start", name=DATE_EXPECTED)
+    def _start(cls, s: pd.Series) -> pd.Series:
+        return _dates_ok(s)
 
-    @pa.check("end", name=END_EXPECTED, element_wise=True)
-    def _end(cls, v: str) -> bool:
-        return not v.strip() or is_edtf(v)
+    @pa.check("end", name=END_EXPECTED)
+    def _end(cls, s: pd.Series) -> pd.Series:
+        return (s.str.strip() == "") | _dates_ok(s)
 
-    @pa.check("claim_status", name=_one_of(CLAIM_STATUSES), element_wise=True)
-    def _status(cls, v: str) -> bool:
-        return v in CLAIM_STATUSES
+    @pa.check("claim_status", name=_one_of(CLAIM_STATUSES))
+    def _status(cls, s: pd.Series) -> pd.Series:
+        return s.isin(CLAIM_STATUSES)
 
-    @pa.check("source_ids", name=SOURCES_EXPECTED, element_wise=True)
-    def _sources(cls, v: str) -> bool:
-        return bool(split_multi(v))
+    @pa.check("source_ids", name=SOURCES_EXPECTED)
+    def _sources(cls, s: pd.Series) -> pd.Series:
+        return s.str.replace(MULTI_SEPARATOR, "").str.strip() != ""
 
 
 class EventSchema(_Dated):
@@ -185,13 +192,13 @@ class EventSchema(_Dated):
     source_ids: str = _cell()
     notes: str = _cell()
 
-    @pa.check("title", "summary", name=NONEMPTY_EXPECTED, element_wise=True)
-    def _nonempty(cls, v: str) -> bool:
-        return bool(v.strip())
+    @pa.check("title", "summary", name=NONEMPTY_EXPECTED)
+    def _nonempty(cls, s: pd.Series) -> pd.Series:
+        return s.str.strip() != ""
 
-    @pa.check("category", name=_one_of(CATEGORIES), element_wise=True)
-    def _category(cls, v: str) -> bool:
-        return v in CATEGORIES
+    @pa.check("category", name=_one_of(CATEGORIES))
+    def _category(cls, s: pd.Series) -> pd.Series:
+        return s.isin(CATEGORIES)
 
 
 class DelegationSchema(_Dated):
@@ -213,25 +220,25 @@ class DelegationSchema(_Dated):
     source_ids: str = _cell()
     notes: str = _cell()
 
-    @pa.check("body", "summary", name=NONEMPTY_EXPECTED, element_wise=True)
-    def _nonempty(cls, v: str) -> bool:
-        return bool(v.strip())
+    @pa.check("body", "summary", name=NONEMPTY_EXPECTED)
+    def _nonempty(cls, s: pd.Series) -> pd.Series:
+        return s.str.strip() != ""
 
-    @pa.check("direction", name=_one_of(DIRECTIONS), element_wise=True)
-    def _direction(cls, v: str) -> bool:
-        return v in DIRECTIONS
+    @pa.check("direction", name=_one_of(DIRECTIONS))
+    def _direction(cls, s: pd.Series) -> pd.Series:
+        return s.isin(DIRECTIONS)
 
-    @pa.check("sector", name=_one_of(SECTORS), element_wise=True)
-    def _sector(cls, v: str) -> bool:
-        return v in SECTORS
+    @pa.check("sector", name=_one_of(SECTORS))
+    def _sector(cls, s: pd.Series) -> pd.Series:
+        return s.isin(SECTORS)
 
-    @pa.check("level", name=_one_of(LEVELS), element_wise=True)
-    def _level(cls, v: str) -> bool:
-        return v in LEVELS
+    @pa.check("level", name=_one_of(LEVELS))
+    def _level(cls, s: pd.Series) -> pd.Series:
+        return s.isin(LEVELS)
 
-    @pa.check("listed_in_article", name=_one_of(BOOLEANS), element_wise=True)
-    def _listed(cls, v: str) -> bool:
-        return v in BOOLEANS
+    @pa.check("listed_in_article", name=_one_of(BOOLEANS))
+    def _listed(cls, s: pd.Series) -> pd.Series:
+        return s.isin(BOOLEANS)
 
 
 # File name → schema, in the order tables are loaded and shown.
@@ -257,3 +264,14 @@ class Derived:
     approximate = "date_approximate"
     uncertain = "date_uncertain"
     label = "date_label"  # the date as a person writes it
+    text = "search_text"  # lower-cased text searched by the page's search box (events and delegations)
+
+
+# The columns each page's search box looks in (every word of a query must appear in one of them).
+EVENT_SEARCH_COLUMNS = [EventSchema.title, EventSchema.summary, EventSchema.actors, EventSchema.notes]
+DELEGATION_SEARCH_COLUMNS = [
+    DelegationSchema.body,
+    DelegationSchema.leader,
+    DelegationSchema.leader_title,
+    DelegationSchema.summary,
+]

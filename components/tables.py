@@ -8,13 +8,28 @@ import pandas as pd
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def search_frame(df: pd.DataFrame, query: str, columns: list[str] | None = None) -> pd.DataFrame:
-    """Rows where every word of `query` appears (case-insensitive) in one of `columns`."""
+def search_text(df: pd.DataFrame, columns: list[str]) -> pd.Series:
+    """The lower-cased text of `columns` joined per row (vectorised), for `search_frame`."""
+    if df.empty or not columns:
+        return pd.Series("", index=df.index, dtype=str)
+    text = df[columns[0]].astype(str)
+    for column in columns[1:]:
+        text = text + "\n" + df[column].astype(str)
+    return text.str.lower()
+
+
+def search_frame(
+    df: pd.DataFrame, query: str, columns: list[str] | None = None, haystack: pd.Series | None = None
+) -> pd.DataFrame:
+    """Rows where every word of `query` appears (case-insensitive) in one of `columns` (or a precomputed text)."""
     words = query.lower().split()
     if not words or df.empty:
         return df
-    cols = columns or [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
-    haystack = df[cols].astype(str).agg(" ".join, axis=1).str.lower()
+    if haystack is None:
+        cols = columns or [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+        haystack = search_text(df, cols)
+    else:
+        haystack = haystack.loc[df.index]
     mask = pd.Series(True, index=df.index)
     for word in words:
         mask &= haystack.str.contains(word, regex=False)

@@ -128,14 +128,17 @@ def sync_to_url(key: str, value: str | None) -> None:
     st.session_state[f"_url_{key}"] = value or None
 
 
-def render_link_notices(page: str, known: dict[str, object]) -> None:
-    """Once per page and session (when a link is opened), say which URL values were ignored and why."""
+def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> None:
+    """Once per page and session (when a link is opened), say which URL values were ignored and why.
+
+    `known` gives the values found in the data (eras, ids, actors); it is only called when there is a link to check.
+    """
     marker = f"_link_checked_{page}"
     if st.session_state.get(marker):
         return
     st.session_state[marker] = True
     params = migrate({key: st.query_params.get_all(key) for key in st.query_params})
-    problems = invalid_params(params, page, known)
+    problems = invalid_params(params, page, known()) if params else []
     if problems:
         st.warning(notice(problems))
 
@@ -169,11 +172,11 @@ def render_share_box(
             st.code(cite, language=None, wrap_lines=True)
             csv_col, json_col, html_col, tl_col = st.columns(4)
             csv_col.download_button(
-                "CSV", data=to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
+                "CSV", data=lambda: to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
                 on_click="ignore", key=f"export_csv_{name}", width="stretch",
             )  # fmt: skip
             json_col.download_button(
-                "JSON", data=to_json_bytes(rows[columns]), file_name=f"tumen-{name}.json", mime="application/json",
+                "JSON", data=lambda: to_json_bytes(rows[columns]), file_name=f"tumen-{name}.json", mime="application/json",
                 on_click="ignore", key=f"export_json_{name}", width="stretch",
             )  # fmt: skip
 

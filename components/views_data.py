@@ -92,7 +92,7 @@ def render_data_page() -> None:
         + f" · data version {dataset.version} · {dataset.folder}"
         + (f" · not present: {', '.join(dataset.missing)}" if dataset.missing else "")
     )
-    render_link_notices(DATA, {})
+    render_link_notices(DATA, dict)
     query = st.text_input(
         "Search all tables", key="data_q", bind="query-params", placeholder="e.g. Shoigu, 1937, sanctions"
     )
@@ -117,7 +117,8 @@ def render_data_page() -> None:
             )
             st.download_button(
                 f"Download {name}" + (" (matching rows)" if query.strip() else ""),
-                data=to_csv_bytes(matched[columns]),
+                data=lambda m=matched, c=columns: to_csv_bytes(m[c]),
+                on_click="ignore",
                 file_name=name,
                 mime="text/csv",
                 key=f"download_{name}",

@@ -7,6 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.aggregate import MAX_POINTS
+from components.figures import aggregated
 from components.figures_delegations import (
     build_activity,
     build_composition,
@@ -125,7 +127,7 @@ def render_delegations_page() -> None:
     dataset = require_dataset("delegations.csv")
     if dataset is None:
         return
-    render_link_notices(DELEGATIONS, {"delegation": dataset.delegations[DelegationSchema.id]})
+    render_link_notices(DELEGATIONS, lambda: {"delegation": dataset.delegations[DelegationSchema.id]})
     flt = render_filters()
     matched = flt.apply(dataset.delegations)
     per_direction = " · ".join(
@@ -166,10 +168,24 @@ def render_delegations_page() -> None:
         width="stretch",
         config={**_CHART_CONFIG, "toImageButtonOptions": {"filename": "tumen-delegations-timeline"}},
     )
-    st.caption("● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones")
+    if aggregated(timeline):
+        st.caption(
+            f"{len(matched):,} delegations are too many to draw one by one: bars give the exact number per "
+            f"{timeline.layout.meta['bin']}. Filter down to {MAX_POINTS:,} or fewer to see single delegations."
+        )
+    else:
+        st.caption("● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones")
+    listed = matched.head(1_000)  # a select box with thousands of options would stall the browser
     labels = dict(
-        zip(matched[DelegationSchema.id], matched[Derived.label] + " · " + matched[DelegationSchema.body], strict=True)
+        zip(
+            listed[DelegationSchema.id].tolist(),
+            (listed[Derived.label] + " · " + listed[DelegationSchema.body]).tolist(),
+            strict=True,
+        )
     )
+    if selected and selected not in labels:
+        row = matched[matched[DelegationSchema.id] == selected].iloc[0]
+        labels[selected] = f"{row[Derived.label]} · {row[DelegationSchema.body]}"
     chosen = st.selectbox(
         "Delegation", list(labels), index=None, format_func=lambda i: labels.get(i, i), key="delegation",
         placeholder="Click a marker, or choose a delegation",
@@ -200,7 +216,8 @@ def render_delegations_page() -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")
     st.download_button(
         "Download these delegations (CSV)",
-        data=to_csv_bytes(matched[columns_of(DelegationSchema)]),
+        data=lambda: to_csv_bytes(matched[columns_of(DelegationSchema)]),
+        on_click="ignore",
         file_name="tumen-delegations.csv",
         mime="text/csv",
         key="download_delegations",

@@ -32,6 +32,7 @@ from components.views_common import (
 )
 
 ALL_ERAS = "all"
+MAX_LISTED = 1_000
 MIN_DATE, MAX_DATE = date(1850, 1, 1), date(2030, 12, 31)
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
 
@@ -54,6 +55,18 @@ def handle_era_step(era_ids: list[str], offset: int) -> None:
     st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def cached_actor_options(version: str, _events: pd.DataFrame) -> list[str]:
+    """Actor choices, computed once per data version (the frame itself is not hashed)."""
+    return actor_options(_events)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def cached_ids(version: str, _events: pd.DataFrame) -> frozenset[str]:
+    """Every event id, computed once per data version."""
+    return frozenset(_events[EventSchema.id].tolist())
+
+
 def render_filters(dataset: Dataset) -> EventFilter:
     """Sidebar filters, each bound to a URL parameter."""
     events = dataset.events
@@ -65,7 +78,9 @@ def render_filters(dataset: Dataset) -> EventFilter:
         date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
         categories = st.multiselect("Categories", CATEGORIES, key="category", bind="query-params")
         statuses = st.multiselect("Claim status", CLAIM_STATUSES, key="status", bind="query-params")
-        actors = st.multiselect("Actors", actor_options(events), key="actor", bind="query-params")
+        actors = st.multiselect(
+            "Actors", cached_actor_options(dataset.version, events), key="actor", bind="query-params"
+        )
         query = st.text_input(
             "Search title, summary, actors, notes", key="q", bind="query-params", placeholder="e.g. deportation"
         )
@@ -137,9 +152,9 @@ def render_timeline_page() -> None:
         return
     render_link_notices(
         TIMELINE,
-        {
+        lambda: {
             "era": dataset.eras[EraSchema.id],
-            "actor": actor_options(dataset.events),
+            "actor": cached_actor_options(dataset.version, dataset.events),
             "event": dataset.events[EventSchema.id],
         },
     )
@@ -163,13 +178,22 @@ def render_timeline_page() -> None:
         x_range = view_range(dataset.events, dataset.eras)
         st.caption(flt.describe(len(matched), len(dataset.events)))
     ids = matched[EventSchema.id].tolist()
+    listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(
-        zip(matched[EventSchema.id], matched[Derived.label] + " · " + matched[EventSchema.title], strict=True)
+        zip(
+            listed[EventSchema.id].tolist(),
+            (listed[Derived.label] + " · " + listed[EventSchema.title]).tolist(),
+            strict=True,
+        )
     )
-    sync_from_url("event", set(dataset.events[EventSchema.id]))
-    if st.session_state.get("event") not in titles:
-        st.session_state["event"] = None  # the chosen event no longer matches the filters
+    sync_from_url("event", cached_ids(dataset.version, dataset.events))
     selected = st.session_state.get("event")
+    if selected not in titles:
+        match = matched[matched[EventSchema.id] == selected] if selected else matched.iloc[0:0]
+        if match.empty:
+            st.session_state["event"] = selected = None  # the chosen event no longer matches the filters
+        else:
+            titles[selected] = f"{match.iloc[0][Derived.label]} · {match.iloc[0][EventSchema.title]}"
     fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)
     view = {
         "era": None if era is None else era[EraSchema.id],
@@ -211,8 +235,8 @@ def render_timeline_page() -> None:
         pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")
         with pick:
             chosen = st.selectbox(
-                "Event",
-                ids,
+                "Event" if len(ids) <= MAX_LISTED else f"Event (the first {MAX_LISTED:,} of {len(ids):,} are listed)",
+                list(titles),
                 index=None,
                 format_func=lambda i: titles.get(i, i),
                 key="event",

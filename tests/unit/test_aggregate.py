@@ -1,0 +1,74 @@
+"""Aggregation keeps counts exact: per-bin counts add up to the rows, per lane and per direction."""
+
+import pandas as pd
+import pytest
+
+from components.aggregate import MAX_POINTS, bin_starts, choose_bin, count_by_bin, count_delegations_by_bin
+from components.figures import aggregated, build_timeline_figure, lane_values
+from components.figures_delegations import build_mirrored_timeline
+from components.loading import load_files
+from components.synth import synthesize
+from components.writing import write_tables
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    folder = write_tables(synthesize(MAX_POINTS * 3, MAX_POINTS + 500, seed=7), tmp_path_factory.mktemp("big"))
+    from components.loading import read_folder
+
+    result = load_files(read_folder(folder), str(folder))
+    assert result.ok
+    return result.dataset
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "word"),
+    [
+        ("2024-06-01", "2024-07-01", "day"),
+        ("2024-01-01", "2025-12-31", "week"),
+        ("2010-01-01", "2025-12-31", "month"),
+        ("1858-01-01", "2025-12-31", "year"),
+        ("0800-01-01", "2025-12-31", "decade"),
+    ],
+)
+def test_choose_bin(start, end, word):
+    assert choose_bin(pd.Timestamp(start), pd.Timestamp(end))[1] == word
+
+
+@pytest.mark.parametrize(
+    ("freq", "date", "start"),
+    [("D", "2024-06-19", "2024-06-19"), ("M", "2024-06-19", "2024-06-01"), ("Y", "2024-06-19", "2024-01-01"),
+     ("10Y", "1937-09-01", "1930-01-01"), ("W", "2024-06-19", "2024-06-17")],
+)  # fmt: skip
+def test_bin_starts(freq, date, start):
+    dates = pd.Series([pd.Timestamp(date)], dtype="datetime64[s]")
+    assert bin_starts(dates, freq).iloc[0] == pd.Timestamp(start)
+
+
+@pytest.mark.parametrize("freq", ["D", "W", "M", "Y", "10Y"])
+def test_counts_add_up_per_lane(big, freq):
+    lanes = lane_values(big.events, "category")
+    counts = count_by_bin(big.events, lanes, freq)
+    assert counts["count"].sum() == len(big.events)
+    assert counts.groupby("group")["count"].sum().to_dict() == lanes.value_counts().to_dict()
+
+
+def test_big_timeline_is_aggregated_with_exact_total(big):
+    fig = build_timeline_figure(big.events, big.eras)
+    assert aggregated(fig) and fig.layout.meta["total"] == len(big.events)
+    assert sum(row[1] for row in fig.data[0].customdata) == len(big.events)
+    assert len(fig.to_json()) < 2_000_000
+
+
+def test_small_timeline_is_not_aggregated(big):
+    fig = build_timeline_figure(big.events.head(MAX_POINTS), big.eras)
+    assert not aggregated(fig)
+
+
+def test_big_delegation_timeline_counts_per_direction(big):
+    fig = build_mirrored_timeline(big.delegations)
+    assert aggregated(fig)
+    for trace, direction in zip(fig.data, ["dprk_to_russia", "russia_to_dprk"], strict=True):
+        assert sum(abs(v) for v in trace.y) == int((big.delegations["direction"] == direction).sum())
+    per_bin = count_delegations_by_bin(big.delegations, "M")
+    assert per_bin["count"].sum() == len(big.delegations)
