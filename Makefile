@@ -6,7 +6,7 @@ PORT   ?= 8501
 DATA   ?=
 DATA_ARGS := $(if $(DATA),-- --data-dir $(DATA))
 
-.PHONY: run share test lint validate chromium clean
+.PHONY: run share test lint validate chromium bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ validate: $(VENV)/.app-stamp
 
 test: $(VENV)/.dev-stamp chromium lint validate
 	$(BIN)/python -m pytest
+
+# On demand, not part of `make test`: writes docs/benchmarks.md.
+bench: $(VENV)/.dev-stamp chromium
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,303 @@
+"""`make bench`: measure Tumen against a bare Streamlit floor app in the same run; write docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+import plotly  # noqa: E402
+import plotly.express as px  # noqa: E402
+import streamlit  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from components.dates import parse_edtf  # noqa: E402
+from components.figures import build_timeline_figure, view_range  # noqa: E402
+from components.filters import EventFilter  # noqa: E402
+from components.loading import load_dataset  # noqa: E402
+from components.synth import synthesize  # noqa: E402
+from components.writing import write_tables  # noqa: E402
+
+CHROMIUM = os.environ.get("TUMEN_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+TUMEN, FLOOR = ROOT / "app.py", ROOT / "benchmarks" / "floor_app.py"
+TUMEN_BOX, FLOOR_BOX = "Search title, summary, actors, notes", "Search"
+CHANGES = int(os.environ.get("BENCH_CHANGES", "20"))
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of `values`."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def machine() -> dict[str, str]:
+    cpuinfo, meminfo = Path("/proc/cpuinfo").read_text(), Path("/proc/meminfo").read_text()
+    cpu = next((ln.split(":", 1)[1].strip() for ln in cpuinfo.splitlines() if ln.startswith("model name")), "?")
+    mem = next((ln.split()[1] for ln in meminfo.splitlines() if ln.startswith("MemTotal")), "0")
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return {
+        "date": date.today().isoformat(),
+        "cpu": f"{os.cpu_count()} × {cpu}",
+        "memory": f"{int(mem) / 1024 / 1024:.1f} GiB",
+        "python": platform.python_version(),
+        "versions": f"streamlit {streamlit.__version__}, pandas {pd.__version__}, plotly {plotly.__version__}",
+        "browser": chromium,
+    }
+
+
+def make_folder(n_events: int, base: Path) -> Path:
+    return write_tables(synthesize(n_events, max(n_events // 10, 1), seed=1), base / f"synth-{n_events}")
+
+
+def bench_load(folders: dict[int, Path]) -> dict[int, float]:
+    """Median seconds to read and validate a folder (3 runs, date cache cleared each time)."""
+    out = {}
+    for n, folder in folders.items():
+        times = []
+        for _ in range(3):
+            parse_edtf.cache_clear()
+            t = time.perf_counter()
+            assert load_dataset(folder).ok
+            times.append(time.perf_counter() - t)
+        out[n] = statistics.median(times)
+    return out
+
+
+def bench_rerun(app: Path, env: dict[str, str], queries: tuple[str, str]) -> float:
+    """Median seconds of a server-side rerun after a text-filter change (AppTest, CHANGES runs)."""
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        at = AppTest.from_file(str(app), default_timeout=600)
+        at.run()
+        times = []
+        for i in range(CHANGES):
+            box = at.text_input(key="q").set_value(queries[i % 2])
+            t = time.perf_counter()
+            box.run()
+            times.append(time.perf_counter() - t)
+            assert not at.exception, at.exception
+        return statistics.median(times)
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# The chart shows the new view once the first chart holds exactly the points the view should have
+# (computed with the same builders); robust to Streamlit replacing or reusing the chart element.
+_POINTS = (
+    "() => { const gd = document.querySelector('.js-plotly-plot');"
+    " return gd && gd.data ? gd.data.reduce((s, t) => s + (t.x ? t.x.length : 0), 0) : -1; }"
+)
+_SHOWS = "n => (" + _POINTS + ")() === n"
+
+
+def expected_points(app: Path, folder: Path, query: str) -> int:
+    """How many x values the first chart holds for `query` (Tumen's timeline, or the floor's scatter)."""
+    data = load_dataset(folder).dataset
+    if app == FLOOR:
+        ev = data.events
+        shown = ev[ev["title"].str.contains(query, case=False, regex=False)] if query else ev
+        fig = px.scatter(shown.assign(date=shown["date_lower"]), x="date", y="category", hover_name="title")
+    else:
+        matched = EventFilter(query=query).apply(data.events)
+        fig = build_timeline_figure(matched, data.eras, x_range=view_range(data.events, data.eras))
+    return sum(len(t.x) if t.x is not None else 0 for t in fig.data)
+
+
+def bench_browser(app: Path, folder: Path, box: str, queries: tuple[str, str]) -> dict:
+    """Server start → first chart; text filter → chart updated (p50, p95); server RSS after 1 and 6 sessions."""
+    port = _free_port()
+    env = {"FLOOR_DATA_DIR": str(folder)} if app == FLOOR else {}
+    extra = [] if app == FLOOR else ["--", "--data-dir", str(folder)]
+    expected = [expected_points(app, folder, q) for q in queries]
+    assert expected[0] != expected[1], "the two queries must draw different charts"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1", *extra]  # fmt: skip
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            while True:
+                try:
+                    urllib.request.urlopen(url + "_stcore/health", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            page.goto(url)
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=300_000)
+            first_chart = time.perf_counter() - t0
+            rss_one = _rss_mib(proc.pid)
+            field = page.get_by_label(box, exact=True)
+            updates = []
+            page.wait_for_function(_SHOWS, arg=expected[1], timeout=300_000)  # the start view ("" query)
+            for i in range(CHANGES):
+                field.fill(queries[i % 2])
+                t = time.perf_counter()
+                field.press("Enter")
+                page.wait_for_function(_SHOWS, arg=expected[i % 2], timeout=300_000)
+                page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                updates.append(time.perf_counter() - t)
+            others = [browser.new_page() for _ in range(5)]
+            for other in others:
+                other.goto(url)
+                other.wait_for_selector(".js-plotly-plot .main-svg", timeout=300_000)
+            rss_six = _rss_mib(proc.pid)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {
+        "first_chart": first_chart,
+        "p50": pct(updates, 0.5),
+        "p95": pct(updates, 0.95),
+        "rss_1": rss_one,
+        "rss_6": rss_six,
+    }
+
+
+def payloads(folder: Path) -> tuple[int, int]:
+    """Bytes of figure JSON for the full 100k view: Tumen's timeline and the floor's scatter."""
+    data = load_dataset(folder).dataset
+    tumen = len(build_timeline_figure(data.events, data.eras).to_json())
+    ev = data.events.assign(date=data.events["date_lower"])
+    floor = len(px.scatter(ev, x="date", y="category", hover_name="title").to_json())
+    return tumen, floor
+
+
+def main() -> int:
+    info = machine()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        folders = {n: make_folder(n, base) for n in (1_000, 10_000, 100_000)}
+        big = folders[100_000]
+        print("load…", flush=True)
+        loads = bench_load(folders)
+        print("reruns…", flush=True)
+        shipped_q, big_q = ("treaty", ""), ("1", "")
+        rerun = {
+            "Tumen, shipped data": bench_rerun(TUMEN, {"TUMEN_DATA_DIR": str(ROOT / "data")}, shipped_q),
+            "floor, shipped data": bench_rerun(FLOOR, {"FLOOR_DATA_DIR": str(ROOT / "data")}, shipped_q),
+            "Tumen, 100k events": bench_rerun(TUMEN, {"TUMEN_DATA_DIR": str(big)}, big_q),
+            "floor, 100k events": bench_rerun(FLOOR, {"FLOOR_DATA_DIR": str(big)}, big_q),
+        }
+        print("payload…", flush=True)
+        tumen_bytes, floor_bytes = payloads(big)
+        print("browser…", flush=True)
+        web = {
+            "Tumen, shipped data": bench_browser(TUMEN, {}, TUMEN_BOX, shipped_q, []),
+            "floor, shipped data": bench_browser(
+                FLOOR, {"FLOOR_DATA_DIR": str(ROOT / "data")}, FLOOR_BOX, shipped_q, []
+            ),
+            "Tumen, 100k events": bench_browser(TUMEN, {}, TUMEN_BOX, big_q, ["--", "--data-dir", str(big)]),
+            "floor, 100k events": bench_browser(FLOOR, {"FLOOR_DATA_DIR": str(big)}, FLOOR_BOX, big_q, []),
+        }
+    report = render(info, loads, rerun, (tumen_bytes, floor_bytes), web)
+    (ROOT / "docs" / "benchmarks.md").write_text(report)
+    print(report)
+    return 0
+
+
+def render(info, loads, rerun, payload, web) -> str:
+    ratio = lambda a, b: f"{a / b:.2f}×"  # noqa: E731
+    w = web
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m benchmarks.run`); every figure below comes from one run on this machine,",
+        "with the floor (a bare Streamlit page drawing one Plotly scatter of the same events, `benchmarks/floor_app.py`)",
+        "measured in the same run. Speed is never asserted in tests. `BENCH_CHANGES=N` sets the number of filter changes.",
+        "",
+        "| | |",
+        "| --- | --- |",
+        *[f"| {k} | {v} |" for k, v in info.items()],
+        "",
+        "## 1. Load and validate (median of 3, synthetic data, `components.cli synth`)",
+        "",
+        "| events (+10% delegations) | seconds |",
+        "| --- | --- |",
+        *[f"| {n:,} | {s:.2f} |" for n, s in loads.items()],
+        "",
+        f"## 2. Server-side rerun after a text-filter change (AppTest, median of {CHANGES})",
+        "",
+        "| app | seconds | vs floor |",
+        "| --- | --- | --- |",
+        f"| Tumen, shipped data | {rerun['Tumen, shipped data']:.3f} | {ratio(rerun['Tumen, shipped data'], rerun['floor, shipped data'])} |",
+        f"| floor, shipped data | {rerun['floor, shipped data']:.3f} | 1.00× |",
+        f"| Tumen, 100k events | {rerun['Tumen, 100k events']:.3f} | {ratio(rerun['Tumen, 100k events'], rerun['floor, 100k events'])} |",
+        f"| floor, 100k events | {rerun['floor, 100k events']:.3f} | 1.00× |",
+        "",
+        "## 3. Figure JSON sent to the browser, full view of 100k events",
+        "",
+        f"Tumen timeline: {payload[0] / 1e6:.3f} MB (exact counts per lane and year); floor scatter: {payload[1] / 1e6:.2f} MB.",
+        "",
+        f"## 4. In Chromium (headless, {CHANGES} filter changes)",
+        "",
+        "| app | server start → first chart (s) | filter → chart updated p50 (s) | p95 (s) |",
+        "| --- | --- | --- | --- |",
+        *[f"| {k} | {v['first_chart']:.2f} | {v['p50']:.3f} | {v['p95']:.3f} |" for k, v in w.items()],
+        "",
+        "## 5. Server memory (RSS)",
+        "",
+        "| app | after first chart (MiB) | after 6 sessions (MiB) |",
+        "| --- | --- | --- |",
+        *[f"| {k} | {v['rss_1']:.0f} | {v['rss_6']:.0f} |" for k, v in w.items()],
+        "",
+        "## Against the targets",
+        "",
+        "| target | measured | met |",
+        "| --- | --- | --- |",
+    ]
+    checks = [
+        ("first chart, shipped data ≤ 1.2× floor", ratio(w["Tumen, shipped data"]["first_chart"], w["floor, shipped data"]["first_chart"]),
+         w["Tumen, shipped data"]["first_chart"] <= 1.2 * w["floor, shipped data"]["first_chart"]),
+        ("filter → chart, shipped data ≤ 1.2× floor (p50)", ratio(w["Tumen, shipped data"]["p50"], w["floor, shipped data"]["p50"]),
+         w["Tumen, shipped data"]["p50"] <= 1.2 * w["floor, shipped data"]["p50"]),
+        ("100k: update p50 in the browser ≤ 1 s", f"{w['Tumen, 100k events']['p50']:.3f} s", w["Tumen, 100k events"]["p50"] <= 1),
+        ("100k: server rerun ≤ 300 ms", f"{rerun['Tumen, 100k events'] * 1000:.0f} ms", rerun["Tumen, 100k events"] <= 0.3),
+        ("100k: figure payload ≤ 2 MB", f"{payload[0] / 1e6:.3f} MB", payload[0] <= 2e6),
+        ("100k: RSS ≤ 500 MB", f"{w['Tumen, 100k events']['rss_6']:.0f} MiB", w["Tumen, 100k events"]["rss_6"] * 1.048576 <= 500),
+    ]  # fmt: skip
+    lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in checks]
+    lines += ["", "Reproduce: `make bench` (about 5–10 minutes on 2 cores).", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
