@@ -40,7 +40,7 @@ def cmd_synth(n_events: int, n_delegations: int, out: Path, seed: int) -> int:
 def cmd_import_timelinejs(path: Path, out: Path) -> int:
     """Turn a TimelineJS CSV into a Tumen folder; report rows that could not be imported (exit 1 if any)."""
     result = import_timelinejs(path)
-    if "events.csv" in result.tables:
+    if "events.csv" in result.tables and not result.tables["events.csv"].empty:
         write_tables(result.tables, out)
         n = len(result.tables["events.csv"])
         print(f"{out}: {n} events, {len(result.tables['eras.csv'])} eras from “{result.title or path.name}”")

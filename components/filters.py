@@ -74,8 +74,10 @@ class EventFilter:
             mask &= events[EventSchema.claim_status].isin(self.statuses)
         if self.actors:
             mask &= _any_of(events[EventSchema.actors], self.actors)
-        # The loader keeps tables in date order, so a mask keeps the matches in date order too.
-        return search_frame(events[mask], self.query, EVENT_SEARCH_COLUMNS, events.get(Derived.text))
+        # The loader keeps tables in date order, so a mask keeps the matches in date order too. An unfiltered
+        # view is the shared table itself, not a per-session copy (exports hold on to it until clicked).
+        base = events if mask.all() else events[mask]
+        return search_frame(base, self.query, EVENT_SEARCH_COLUMNS, events.get(Derived.text))
 
     def describe(self, matched: int, total: int) -> str:
         """The view in plain English, e.g. `Treaty events with Russia, 2000–2024: 5 of 104`."""
@@ -116,7 +118,7 @@ class DelegationFilter:
             mask &= df[DelegationSchema.level].isin(self.levels)
         if self.listed_only:
             mask &= df[DelegationSchema.listed_in_article] == "true"
-        return search_frame(df[mask], self.query, DELEGATION_SEARCH_COLUMNS, df.get(Derived.text))
+        return search_frame(df if mask.all() else df[mask], self.query, DELEGATION_SEARCH_COLUMNS, df.get(Derived.text))
 
     def describe(self, matched: int, total: int) -> str:
         """The view in plain English, e.g. `Delegations from Russia to North Korea in Defense: 3 of 33`."""

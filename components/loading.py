@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def _line(index: int) -> int:
     return int(index) + 2  # header is line 1, first data row line 2
 
 
-_PARSER_LINE = re.compile(r"line (\d+)")
+_PARSER_LINE = re.compile(r"\b(line|row) (\d+)")  # pandas says "line N" (from 1) or "row N" (from 0)
 
 
 def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -97,8 +98,8 @@ def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     return read_table_bytes(path.name, path.read_bytes())
 
 
-def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Parse CSV bytes as text cells (UTF-8, BOM and CRLF accepted, cells trimmed); report what cannot be read."""
+def decode_text(name: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of a CSV file (UTF-8, a BOM dropped), or the problem that stops it being read: not UTF-8, a NUL byte."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -107,18 +108,45 @@ def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[P
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [Problem(name, line, "", "NUL byte", "a text CSV file, not a binary file")]
+    return text, []
+
+
+def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Parse CSV bytes as text cells (UTF-8, BOM and CRLF accepted, cells trimmed); report what cannot be read."""
+    text, problems = decode_text(name, raw)
+    if text is None:
+        return None, problems
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+        # header=None: the header is read as a row, so a data row with more cells than it is an error (not made the
+        # index by pandas' index inference), and repeated or empty column names stay as written.
+        rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, header=None, skip_blank_lines=False)
     except pd.errors.EmptyDataError:
         return None, [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
     except (pd.errors.ParserError, ValueError) as exc:
         found = _PARSER_LINE.search(str(exc))
-        line = int(found.group(1)) if found else None
+        line = int(found[2]) + (found[1] == "row") if found else None
         return None, [
             Problem(name, line, "", str(exc).strip()[:200], "well-formed CSV (quotes matched, one cell per column)")
         ]
-    df.columns = [str(c).strip() for c in df.columns]
-    return df.apply(lambda col: col.str.strip()), []
+    header = [c.strip() for c in rows.iloc[0]]
+    problems = _header_problems(name, header)
+    if problems:
+        return None, problems
+    df = rows.iloc[1:].set_axis(header, axis=1).set_axis(rows.index[1:] - 1, axis=0).apply(lambda col: col.str.strip())
+    # Blank rows (empty lines, or only commas and spaces) are skipped; the index keeps every row's place, so the
+    # lines reported are those a spreadsheet shows.
+    return df[(df != "").any(axis=1)], []
+
+
+def _header_problems(name: str, header: list[str]) -> list[Problem]:
+    if not any(header):
+        return [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
+    empty = [i for i, c in enumerate(header, start=1) if not c]
+    repeated = {c: n for c, n in Counter(header).items() if c and n > 1}
+    return [Problem(name, HEADER_LINE, "", "", f"a name for header cell {i} (it is empty)") for i in empty] + [
+        Problem(name, HEADER_LINE, c, "", f"each column once in the header row (this one is there {n} times)")
+        for c, n in repeated.items()
+    ]
 
 
 def _header_of(name: str) -> str:
@@ -213,12 +241,15 @@ def with_dates(df: pd.DataFrame) -> pd.DataFrame:
     out[Derived.lower] = pd.Series([s.lower for s in starts], index=df.index, dtype="datetime64[s]")
     upper = [(e or s).upper for s, e in zip(starts, ends)]
     out[Derived.upper] = pd.Series(upper, index=df.index, dtype="datetime64[s]")
-    out[Derived.precision] = [s.precision for s in starts]
-    out[Derived.approximate] = [s.approximate or bool(e and e.approximate) for s, e in zip(starts, ends)]
-    out[Derived.uncertain] = [s.uncertain or bool(e and e.uncertain) for s, e in zip(starts, ends)]
+    # Explicit dtypes, so a table with no rows (a header-only file) has the column types the pages use.
+    out[Derived.precision] = pd.Series([s.precision for s in starts], index=df.index, dtype=str)
+    approximate = [s.approximate or bool(e and e.approximate) for s, e in zip(starts, ends)]
+    out[Derived.approximate] = pd.Series(approximate, index=df.index, dtype=bool)
+    uncertain = [s.uncertain or bool(e and e.uncertain) for s, e in zip(starts, ends)]
+    out[Derived.uncertain] = pd.Series(uncertain, index=df.index, dtype=bool)
     pairs = pd.Series(list(zip(df["start"].tolist(), df["end"].tolist())), index=df.index, dtype=object)
     labels = {pair: format_human(*pair) for pair in set(pairs)}
-    out[Derived.label] = pairs.map(labels)
+    out[Derived.label] = pairs.map(labels).astype(str)
     return out
 
 
@@ -280,7 +311,7 @@ def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
     problems += cross_table_problems(tables)
     if problems:
         return LoadResult(None, tuple(problems))
-    full = {name: tables.get(name, empty_table(name)) for name in TABLES}
+    full = {name: tables.get(name, empty_table(name)).reset_index(drop=True) for name in TABLES}
     dataset = Dataset(
         events=searchable(with_dates(full["events.csv"]), EVENT_SEARCH_COLUMNS),
         delegations=searchable(with_dates(full["delegations.csv"]), DELEGATION_SEARCH_COLUMNS),

@@ -158,10 +158,14 @@ def _read(source: str | Path, name: str | None) -> tuple[str, str | None, list[P
 def _records(text: str, name: str) -> tuple[list[tuple[int, dict[str, str]]], list[Problem]]:
     """(spreadsheet line, {TimelineJS column: cell}) for each non-blank row, or the problems of a broken file."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record)
     except csv.Error as exc:
-        return [], [Problem(name, reader.line_num, "", str(exc), "well-formed CSV (quotes matched)")]
+        # The broken record is the one after the last good one (its spreadsheet line, header = line 1); the
+        # reader's own line_num points at where it gave up, often the end of the file.
+        return [], [Problem(name, len(records) + 1, "", str(exc), "well-formed CSV (quotes matched)")]
     header = [h.strip().lower() for h in records[0]] if records else []
     expected = "this column in the header row"
     missing = [Problem(name, 1, c, "", expected) for c in REQUIRED_COLUMNS if c.lower() not in header]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 
-from components.loading import LoadResult, Problem, load_files
+from components.loading import LoadResult, Problem, decode_text, load_files
 from components.schema import TABLES, columns_of
 from components.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
 from components.timelinejs import import_timelinejs
@@ -13,8 +14,8 @@ TIMELINEJS = "timelinejs"
 
 
 def _header(raw: bytes) -> list[str]:
-    try:
-        first = raw.decode("utf-8-sig").splitlines()[0]
+    try:  # the first line only: a bad byte further down is the loader's to report, with its line
+        first = raw.split(b"\n", 1)[0].decode("utf-8-sig").splitlines()[0]
     except (UnicodeDecodeError, IndexError):
         return []
     try:
@@ -55,7 +56,11 @@ def merge_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]]) -> t
             continue
         seen[kind] = name
         if kind == TIMELINEJS:
-            result = import_timelinejs(raw.decode("utf-8-sig", errors="replace"), name=name)
+            text, unreadable = decode_text(name, raw)
+            if text is None:
+                problems += unreadable
+                continue
+            result = import_timelinejs(text, name=name)
             problems += result.problems
             files = {table: _csv_bytes(df) for table, df in result.tables.items() if table != "delegations.csv"}
         else:
@@ -68,4 +73,13 @@ def load_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]], label
     files, problems = merge_uploads(base, uploads)
     if problems:
         return LoadResult(None, tuple(problems))
-    return load_files(files, label)
+    result = load_files(files, label)
+    # A problem names the file the user uploaded, also when its header made it another table than its name says.
+    renamed = {}
+    for name, raw in uploads:
+        kind = classify_upload(name, raw)
+        if kind in TABLES and name.rsplit("/", 1)[-1] != kind:
+            renamed[kind] = f"{name} (read as {kind})"
+    if result.ok or not renamed:
+        return result
+    return LoadResult(None, tuple(replace(p, file=renamed.get(p.file, p.file)) for p in result.problems))

@@ -18,11 +18,15 @@ from components.text import md_escape, md_link
 from components.urlstate import invalid_params, migrate, notice, page_link
 
 
+def _short(value: str, limit: int = 200) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
     """Problems as a table a maintainer can read and sort."""
     return pd.DataFrame(
         [
-            {"file": p.file, "line": p.line, "column": p.column, "value": p.value, "expected": p.expected}
+            {"file": p.file, "line": p.line, "column": p.column, "value": _short(p.value), "expected": p.expected}
             for p in problems
         ],
         columns=["file", "line", "column", "value", "expected"],
