@@ -6,7 +6,7 @@ PORT   ?= 8501
 DATA   ?=
 DATA_ARGS := $(if $(DATA),-- --data-dir $(DATA))
 
-.PHONY: run share test lint validate chromium bench clean
+.PHONY: run share test lint validate chromium bench loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: $(VENV)/.dev-stamp chromium lint validate
 # On demand, not part of `make test`: writes docs/benchmarks.md.
 bench: $(VENV)/.dev-stamp chromium
 	$(BIN)/python -m benchmarks.run
+
+# SESSIONS concurrent browser sessions (default 10) for SECONDS (default 60) against one server.
+loadtest: $(VENV)/.dev-stamp chromium
+	$(BIN)/python -m benchmarks.loadtest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

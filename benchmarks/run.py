@@ -210,7 +210,7 @@ def main() -> int:
         print("load…", flush=True)
         loads = bench_load(folders)
         print("reruns…", flush=True)
-        shipped_q, big_q = ("treaty", ""), ("1", "")
+        shipped_q, big_q = ("treaty", ""), ("event 1234", "")
         rerun = {
             "Tumen, shipped data": bench_rerun(TUMEN, {"TUMEN_DATA_DIR": str(ROOT / "data")}, shipped_q),
             "floor, shipped data": bench_rerun(FLOOR, {"FLOOR_DATA_DIR": str(ROOT / "data")}, shipped_q),
@@ -221,12 +221,10 @@ def main() -> int:
         tumen_bytes, floor_bytes = payloads(big)
         print("browser…", flush=True)
         web = {
-            "Tumen, shipped data": bench_browser(TUMEN, {}, TUMEN_BOX, shipped_q, []),
-            "floor, shipped data": bench_browser(
-                FLOOR, {"FLOOR_DATA_DIR": str(ROOT / "data")}, FLOOR_BOX, shipped_q, []
-            ),
-            "Tumen, 100k events": bench_browser(TUMEN, {}, TUMEN_BOX, big_q, ["--", "--data-dir", str(big)]),
-            "floor, 100k events": bench_browser(FLOOR, {"FLOOR_DATA_DIR": str(big)}, FLOOR_BOX, big_q, []),
+            "Tumen, shipped data": bench_browser(TUMEN, ROOT / "data", TUMEN_BOX, shipped_q),
+            "floor, shipped data": bench_browser(FLOOR, ROOT / "data", FLOOR_BOX, shipped_q),
+            "Tumen, 100k events": bench_browser(TUMEN, big, TUMEN_BOX, big_q),
+            "floor, 100k events": bench_browser(FLOOR, big, FLOOR_BOX, big_q),
         }
     report = render(info, loads, rerun, (tumen_bytes, floor_bytes), web)
     (ROOT / "docs" / "benchmarks.md").write_text(report)
