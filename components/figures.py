@@ -9,13 +9,11 @@ from components.aggregate import MAX_POINTS, choose_bin, count_by_bin
 from components.schema import (
     CATEGORIES,
     CLAIM_STATUSES,
-    DIRECTION_LABELS,
-    DIRECTIONS,
-    DelegationSchema,
     Derived,
     EraSchema,
     EventSchema,
 )
+from components.text import plotly_text
 
 # Paul Tol's / Plotly's colour-blind-safe "Safe" palette, one fixed colour per category on every page.
 _SAFE = [
@@ -103,7 +101,7 @@ def add_era_bands(fig: go.Figure, eras: pd.DataFrame, x_range: tuple | None = No
         if span is None or visible >= span * 0.07:
             labels.append(
                 {
-                    "text": era[EraSchema.name], "x": max(lo, pd.Timestamp(x_range[0])) if x_range else lo,
+                    "text": plotly_text(era[EraSchema.name]), "x": max(lo, pd.Timestamp(x_range[0])) if x_range else lo,
                     "xref": "x", "y": 1, "yref": "y domain", "xanchor": "left", "yanchor": "top",
                     "showarrow": False, "font": {"size": 11, "color": "#555"},
                 }
@@ -143,7 +141,7 @@ def build_timeline_figure(
         sel = events[events[EventSchema.category] == category]
         if sel.empty:
             continue
-        _add_spans(fig, sel, y, CATEGORY_COLORS[category], category)
+        add_spans(fig, sel, y, CATEGORY_COLORS[category], category)
         fig.add_trace(
             go.Scatter(
                 x=sel[Derived.lower],
@@ -162,7 +160,15 @@ def build_timeline_figure(
                         "color": ["#000" if i == highlight else CATEGORY_COLORS[category] for i in sel[EventSchema.id]],
                     },
                 },
-                customdata=sel[[EventSchema.id, EventSchema.title, Derived.label, EventSchema.claim_status]].to_numpy(),
+                customdata=list(
+                    zip(
+                        sel[EventSchema.id],
+                        plotly_text(sel[EventSchema.title]),
+                        sel[Derived.label],
+                        sel[EventSchema.claim_status],
+                        strict=True,
+                    )
+                ),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
                 + category
                 + " · %{customdata[3]}<extra></extra>",
@@ -194,7 +200,7 @@ def _add_counts(fig: go.Figure, events: pd.DataFrame, lane: pd.Series, lane_name
                 "opacity": 0.75,
                 "line": {"width": 0},
             },
-            customdata=counts[["group", "count"]].to_numpy(),
+            customdata=list(zip(plotly_text(counts["group"]), counts["count"], strict=True)),
             hovertemplate="%{customdata[0]}: %{customdata[1]} events<br>%{x}<extra>per " + word + "</extra>",
         )
     )
@@ -215,7 +221,7 @@ def _finish(fig: go.Figure, eras: pd.DataFrame, events: pd.DataFrame, lane_names
         },
         yaxis={
             "tickvals": list(range(len(lane_names))),
-            "ticktext": lane_names,
+            "ticktext": plotly_text(lane_names),
             "range": [-0.6, max(len(lane_names), 1) - 0.2],
             "fixedrange": True,
         },
@@ -233,8 +239,10 @@ def _lane_key(lanes: str):
     return str
 
 
-def _add_spans(fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, group: str) -> None:
-    """Bars from the first to the last possible day of events that are ranges or partial dates."""
+def add_spans(
+    fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, group: str, *, dash: str = "solid", name: str = ""
+) -> None:
+    """Bars from the first to the last possible day of rows that are ranges or partial dates."""
     spans = sel[sel[Derived.upper] > sel[Derived.lower]]
     if spans.empty:
         return
@@ -248,50 +256,11 @@ def _add_spans(fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, grou
             x=xs,
             y=ys,
             mode="lines",
-            line={"color": color, "width": 7},
-            opacity=0.45,
+            line={"color": color, "width": 7 if dash == "solid" else 6, "dash": dash},
+            opacity=0.45 if dash == "solid" else 0.5,
             hoverinfo="skip",
-            showlegend=False,
+            showlegend=bool(name),
             legendgroup=group,
-            name=f"{group} (span)",
+            name=name or f"{group} (span)",
         )
     )
-
-
-def build_delegations_figure(delegations: pd.DataFrame) -> go.Figure:
-    """Delegations over time, one row per direction, coloured by direction; windows drawn as bars."""
-    fig = go.Figure()
-    for n, direction in enumerate(DIRECTIONS):
-        sel = delegations[delegations[DelegationSchema.direction] == direction]
-        if sel.empty:
-            continue
-        offsets = stack_offsets(sel[Derived.lower], sel[Derived.upper], min_gap_days=6)
-        y = pd.Series([n + 0.12 * (o % 5) for o in offsets], index=sel.index)
-        _add_spans(fig, sel, y, DIRECTION_COLORS[direction], direction)
-        fig.add_trace(
-            go.Scatter(
-                x=sel[Derived.lower],
-                y=y,
-                mode="markers",
-                name=DIRECTION_LABELS[direction],
-                marker={"color": DIRECTION_COLORS[direction], "size": 11},
-                customdata=sel[
-                    [DelegationSchema.id, DelegationSchema.body, Derived.label, DelegationSchema.sector]
-                ].to_numpy(),
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        height=340,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
-        xaxis={"type": "date"},
-        yaxis={
-            "tickvals": [0, 1],
-            "ticktext": [DIRECTION_LABELS[d] for d in DIRECTIONS],
-            "range": [-0.5, 1.9],
-            "fixedrange": True,
-        },
-        hovermode="closest",
-    )
-    return fig

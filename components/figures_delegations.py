@@ -6,8 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
-from components.figures import DIRECTION_COLORS, stack_offsets
+from components.figures import DIRECTION_COLORS, add_spans, stack_offsets
 from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, Derived, EventSchema
+from components.text import plotly_text
 
 MAX_MILESTONES = 20  # more reference lines than this would hide the markers; none are drawn then
 UP, DOWN = "dprk_to_russia", "russia_to_dprk"  # above / below the axis on the mirrored timeline
@@ -37,23 +38,10 @@ def build_mirrored_timeline(
         offsets = stack_offsets(sel[Derived.lower], sel[Derived.upper], min_gap_days=10)
         y = pd.Series([SIGN[direction] * (1 + 0.5 * (o % 8)) for o in offsets], index=sel.index)
         color = DIRECTION_COLORS[direction]
-        spans = sel[window.loc[sel.index]]
-        xs, ys = [], []
-        for i, row in spans.iterrows():
-            xs += [row[Derived.lower], row[Derived.upper] + pd.Timedelta(days=1), None]
-            ys += [y.loc[i], y.loc[i], None]
-        if xs:
-            fig.add_trace(
-                go.Scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    line={"color": color, "width": 6, "dash": "dot"},
-                    opacity=0.5,
-                    hoverinfo="skip",
-                    name=f"{DIRECTION_LABELS[direction]}: date unknown (window)",
-                )
-            )
+        windows = sel[window.loc[sel.index]]
+        add_spans(
+            fig, windows, y, color, direction, dash="dot", name=f"{DIRECTION_LABELS[direction]}: date unknown (window)"
+        )
         ids = sel[DelegationSchema.id]
         fig.add_trace(
             go.Scatter(
@@ -67,9 +55,15 @@ def build_mirrored_timeline(
                     "symbol": ["circle-open" if w else "circle" for w in window.loc[sel.index]],
                     "line": {"width": [3 if i == highlight else 2 for i in ids], "color": color},
                 },
-                customdata=sel[
-                    [DelegationSchema.id, DelegationSchema.body, Derived.label, DelegationSchema.sector]
-                ].to_numpy(),
+                customdata=list(
+                    zip(
+                        ids,
+                        plotly_text(sel[DelegationSchema.body]),
+                        sel[Derived.label],
+                        sel[DelegationSchema.sector],
+                        strict=True,
+                    )
+                ),
                 hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
         )
@@ -82,7 +76,7 @@ def build_mirrored_timeline(
             for r in rows
         ]  # fmt: skip
         notes = [
-            {"x": r[Derived.lower], "y": 1, "yref": "paper", "text": r[EventSchema.title], "showarrow": False,
+            {"x": r[Derived.lower], "y": 1, "yref": "paper", "text": plotly_text(r[EventSchema.title]), "showarrow": False,
              "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 9, "color": "#444"}}
             for r in rows
         ]  # fmt: skip
@@ -195,7 +189,7 @@ def build_composition(delegations: pd.DataFrame) -> go.Figure:
                 continue  # thousands of leaves would be unreadable and heavy: stop at sectors
             for row in group.to_dict("records"):
                 ids.append(f"{sector_id}/{row[DelegationSchema.id]}")
-                labels.append(row[DelegationSchema.body])
+                labels.append(plotly_text(row[DelegationSchema.body]))
                 parents.append(sector_id)
                 values.append(1)
     fig = go.Figure(

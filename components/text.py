@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlsplit
 
@@ -33,3 +34,22 @@ def md_link(label: object, url: object) -> str:
     target = safe_url(url)
     text = md_escape(label) or md_escape(url)
     return f"[{text}]({target})" if target else text
+
+
+# Inline Markdown syntax that could make links, images, HTML, emphasis or math out of text from a link or a file.
+_MD_INLINE = re.compile(r"([\\`*_\[\]()<>!#|~$])")
+
+
+def md_inline(text: object) -> str:
+    """Escape only the Markdown that could turn text into links, images, HTML or maths (for short captions)."""
+    escaped = _MD_INLINE.sub(r"\\\1", re.sub(r"\s+", " ", "" if text is None else str(text)).strip())
+    # An invisible word joiner inside "://" and after "www" stops GFM from turning a bare address into a link
+    # (backslash escapes do not: the autolink extension sees through them).
+    return escaped.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+
+
+def plotly_text(values):
+    """Text for Plotly labels and hovers with `<`, `>` and `&` as entities, so data cannot add markup or links."""
+    if isinstance(values, str):
+        return html.escape(values, quote=False)
+    return [html.escape(str(v), quote=False) for v in values]

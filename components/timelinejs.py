@@ -336,7 +336,8 @@ def _row(start: str, end: str, headline: str, text: str, kind: str = "", group: 
     cells |= dict(zip(COLUMNS[4:7], _date_cells(end), strict=True))
     shown = headline if html_text(headline)[0] == headline else html.escape(headline, quote=False)
     cells |= {"Display Date": format_human(start, end) if start else "", "Headline": shown, "Text": text}
-    cells |= {"Type": kind, "Group": group, "Media": media[0], "Media Credit": media[1]}
+    credit = media[1] if html_text(media[1])[0] == media[1] else html.escape(media[1], quote=False)
+    cells |= {"Type": kind, "Group": group, "Media": media[0], "Media Credit": credit}
     return [neutralise_formula(cells.get(c, "")) for c in COLUMNS]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from urllib.parse import urlencode
 
 from components.figures import LANE_MODES
@@ -22,15 +22,17 @@ class Param:
     fixed: tuple[str, ...] = ()  # allowed values when the vocabulary is fixed; else checked against the data
 
 
-def _iso_date(value: str) -> bool:
+def parse_url_date(value: str) -> date | None:
+    """A `YYYY-MM-DD` date as the date widgets read it (month and day may lack their leading zero), else None."""
     try:
-        date.fromisoformat(value)
+        return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        return False
-    return len(value) == 10
+        return None
 
 
 TIMELINE, DELEGATIONS, DATA = "/", "/delegations", "/data"
+# The date widgets' bounds per page: a linked date outside them is dropped by the widget, so it is noticed.
+DATE_BOUNDS = {TIMELINE: (date(1850, 1, 1), date(2030, 12, 31)), DELEGATIONS: (date(1945, 1, 1), date(2030, 12, 31))}
 PARAMS: tuple[Param, ...] = (
     Param("era", (TIMELINE,), "an era id from eras.csv, e.g. `cold-war`"),
     Param("from", (TIMELINE, DELEGATIONS), "first day shown, `YYYY-MM-DD`"),
@@ -44,7 +46,7 @@ PARAMS: tuple[Param, ...] = (
     Param("direction", (DELEGATIONS,), "delegation direction; default both", False, DIRECTIONS),
     Param("sector", (DELEGATIONS,), "delegation sector (repeatable)", True, SECTORS),
     Param("level", (DELEGATIONS,), "delegation level (repeatable)", True, LEVELS),
-    Param("listed", (DELEGATIONS,), "`true`: only the delegations the seed article lists", False, ("true",)),
+    Param("listed", (DELEGATIONS,), "`true`: only the delegations the seed article lists", False, ("true", "false")),
     Param("delegation", (DELEGATIONS,), "the id of the open delegation"),
     Param("data_q", (DATA,), "text search across the four tables"),
 )
@@ -86,7 +88,7 @@ def invalid_params(
         if page not in spec.pages:
             problems.append((key, ",".join(values), "not used on this page"))
             continue
-        check = _checker(spec, known)
+        check = _checker(spec, known, page)
         for value in values if spec.many else values[-1:]:
             reason = check(value)
             if reason:
@@ -94,9 +96,19 @@ def invalid_params(
     return problems
 
 
-def _checker(spec: Param, known: Mapping[str, set[str]]) -> Callable[[str], str | None]:
+def _checker(spec: Param, known: Mapping[str, set[str]], page: str) -> Callable[[str], str | None]:
     if spec.key in ("from", "to"):
-        return lambda v: None if _iso_date(v) else "not a date of the form YYYY-MM-DD"
+        lo, hi = DATE_BOUNDS.get(page, (date.min, date.max))
+
+        def check_date(v: str) -> str | None:
+            d = parse_url_date(v)
+            if d is None:
+                return "not a date of the form YYYY-MM-DD"
+            return None if lo <= d <= hi else f"outside {lo.isoformat()} … {hi.isoformat()}"
+
+        return check_date
+    if spec.key == "listed":  # the toggle reads true/false in any case
+        return lambda v: None if v.lower() in spec.fixed else "expected true or false"
     if spec.fixed:
         return lambda v: None if v in spec.fixed else "expected one of " + ", ".join(spec.fixed)
     if spec.key in known:

@@ -14,7 +14,7 @@ from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
 from components.state import current_data, data_dir
 from components.tables import cite_line, to_csv_bytes, to_json_bytes
-from components.text import md_escape, md_link
+from components.text import md_escape, md_inline, md_link
 from components.urlstate import invalid_params, migrate, notice, page_link
 
 
@@ -69,7 +69,9 @@ def require_dataset(needs: str | None = None) -> Dataset | None:
 def _dataset() -> Dataset | None:
     uploaded = st.session_state.get(SESSION_DATA)
     if uploaded is not None:
-        st.info(f"Showing data uploaded in this session ({uploaded.dataset.folder}); nothing on disk was changed.")
+        st.info(
+            f"Showing data uploaded in this session ({md_inline(uploaded.dataset.folder)}); nothing on disk was changed."
+        )
         st.button("Reset to the data folder", key="reset_data", on_click=handle_reset_data)
         return uploaded.dataset
     latest, good = current_data()
@@ -144,7 +146,7 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
     params = migrate({key: st.query_params.get_all(key) for key in st.query_params})
     problems = invalid_params(params, page, known()) if params else []
     if problems:
-        st.warning(notice(problems))
+        st.warning(md_inline(notice(problems)))
 
 
 def render_link(page: str, values: dict[str, object], description: str) -> str:

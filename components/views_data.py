@@ -8,6 +8,7 @@ from components.loading import Dataset, read_folder
 from components.schema import TABLES, Derived, SourceSchema, columns_of
 from components.state import data_dir
 from components.tables import search_frame, to_csv_bytes
+from components.text import md_inline
 from components.uploads import load_uploads
 from components.urlstate import DATA
 from components.views_common import (
@@ -89,7 +90,7 @@ def render_data_page() -> None:
     counts = dataset.counts()
     st.caption(
         " · ".join(f"{n} {table}" for table, n in counts.items())
-        + f" · data version {dataset.version} · {dataset.folder}"
+        + f" · data version {dataset.version} · {md_inline(dataset.folder)}"
         + (f" · not present: {', '.join(dataset.missing)}" if dataset.missing else "")
     )
     render_link_notices(DATA, dict)
@@ -107,7 +108,9 @@ def render_data_page() -> None:
             frame[columns + ([Derived.label] if Derived.label in frame.columns else [])], query, columns
         )
         with tab:
-            st.caption(f"{len(matched)} of {len(frame)} rows" + (f" match “{query}”" if query.strip() else ""))
+            st.caption(
+                f"{len(matched)} of {len(frame)} rows" + (f" match “{md_inline(query)}”" if query.strip() else "")
+            )
             st.dataframe(
                 matched[shown_columns],
                 hide_index=True,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -28,8 +26,8 @@ from components.schema import (
     columns_of,
 )
 from components.tables import to_csv_bytes
-from components.text import md_escape
-from components.urlstate import DELEGATIONS
+from components.text import md_escape, md_inline
+from components.urlstate import DATE_BOUNDS, DELEGATIONS
 from components.views_common import (
     render_link_notices,
     render_share_box,
@@ -39,7 +37,7 @@ from components.views_common import (
     sync_to_url,
 )
 
-MIN_DATE, MAX_DATE = date(1945, 1, 1), date(2030, 12, 31)
+MIN_DATE, MAX_DATE = DATE_BOUNDS[DELEGATIONS]
 BOTH = "both"
 _CHART_CONFIG = {"displaylogo": False}
 
@@ -133,7 +131,7 @@ def render_delegations_page() -> None:
     per_direction = " · ".join(
         f"{DIRECTION_LABELS[d]}: {int((matched[DelegationSchema.direction] == d).sum())}" for d in DIRECTIONS
     )
-    st.caption(f"{flt.describe(len(matched), len(dataset.delegations))} · {per_direction}")
+    st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.delegations)))} · {per_direction}")
     sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
     if st.session_state.get("delegation") not in set(matched[DelegationSchema.id]):
         st.session_state["delegation"] = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -19,9 +17,9 @@ from components.schema import (
     EventSchema,
     columns_of,
 )
-from components.text import md_escape
+from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
-from components.urlstate import TIMELINE
+from components.urlstate import DATE_BOUNDS, TIMELINE
 from components.views_common import (
     render_link_notices,
     render_share_box,
@@ -33,7 +31,7 @@ from components.views_common import (
 
 ALL_ERAS = "all"
 MAX_LISTED = 1_000
-MIN_DATE, MAX_DATE = date(1850, 1, 1), date(2030, 12, 31)
+MIN_DATE, MAX_DATE = DATE_BOUNDS[TIMELINE]
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
 
 
@@ -173,10 +171,10 @@ def render_timeline_page() -> None:
         in_era = matched[
             (matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])
         ]
-        st.caption(f"{flt.describe(len(matched), len(dataset.events))} · {len(in_era)} in this era")
+        st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.events)))} · {len(in_era)} in this era")
     else:
         x_range = view_range(dataset.events, dataset.eras)
-        st.caption(flt.describe(len(matched), len(dataset.events)))
+        st.caption(md_inline(flt.describe(len(matched), len(dataset.events))))
     ids = matched[EventSchema.id].tolist()
     listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(

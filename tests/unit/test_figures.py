@@ -6,7 +6,6 @@ import pytest
 from components.figures import (
     CATEGORY_COLORS,
     STATUS_SYMBOLS,
-    build_delegations_figure,
     build_timeline_figure,
     stack_offsets,
     view_range,
@@ -122,8 +121,3 @@ def test_overlapping_events_are_offset_not_hidden(intervals, gap, rows):
     lower = pd.Series([pd.Timestamp(a) for a, _ in intervals], dtype="datetime64[s]")
     upper = pd.Series([pd.Timestamp(b) for _, b in intervals], dtype="datetime64[s]")
     assert stack_offsets(lower, upper, min_gap_days=gap) == rows
-
-
-def test_delegations_figure_carries_ids(mini):
-    fig = build_delegations_figure(mini.delegations)
-    assert sorted(_ids(fig)) == ["d-one", "d-two"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.text import md_escape, md_link, safe_url
+from components.text import md_escape, md_inline, md_link, plotly_text, safe_url
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,25 @@ def test_link_target_cannot_break_out_of_markdown():
         md_link("t", "https://example.org/a) [b](javascript:x")
         == "[t](https://example.org/a%29%20%5Bb%5D%28javascript:x)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("![x](https://example.org/t.png)", "](https"),
+        ("[log in](https://example.org/login)", "://"),
+        ("www.example.org", "www."),
+        ("<b>x</b> $x^2$ `c`", "<b>"),
+    ],
+)
+def test_md_inline_defuses_links_images_html_and_maths(text, absent):
+    assert absent not in md_inline(text)
+
+
+def test_md_inline_keeps_plain_captions_readable():
+    assert md_inline("treaty events: 13 of 116 from 1 June 2024") == "treaty events: 13 of 116 from 1 June 2024"
+
+
+def test_plotly_text_escapes_markup():
+    assert plotly_text("<a href='x'>y</a> & z") == "&lt;a href='x'&gt;y&lt;/a&gt; &amp; z"
+    assert plotly_text(["<b>", "ok"]) == ["&lt;b&gt;", "ok"]

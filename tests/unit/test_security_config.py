@@ -1,0 +1,46 @@
+"""Security settings kept true by tests: localhost by default, XSRF on, upload limit, no raw HTML anywhere."""
+
+import re
+import tomllib
+
+from tests.conftest import ROOT
+
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+
+
+def _make_target(name: str) -> str:
+    return re.search(rf"^{name}:.*?(?=^\S|\Z)", (ROOT / "Makefile").read_text(), re.M | re.S).group(0)
+
+
+def test_server_settings():
+    server = CONFIG["server"]
+    assert server["address"] == "127.0.0.1" and server["enableXsrfProtection"] is True
+    assert server["maxUploadSize"] == 20
+    assert server.get("enableCORS", True) is True
+    assert CONFIG["client"]["showErrorDetails"] == "none" and CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_only_make_share_binds_every_interface():
+    assert "--server.address 127.0.0.1" in _make_target("run") and "0.0.0.0" not in _make_target("run")
+    assert "--server.address 0.0.0.0" in _make_target("share")
+
+
+def test_no_code_renders_raw_html():
+    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("components/*.py")]:
+        for banned in ("unsafe_allow_html", "st.html(", "components.v1", "streamlit.components"):
+            assert banned not in path.read_text(), f"{path.name} uses {banned}"
+
+
+def test_timelinejs_export_escapes_media_credit():
+    import csv
+    import io
+
+    import pandas as pd
+
+    from components.timelinejs import export_timelinejs
+
+    event = {"id": "e", "start": "2000", "end": "", "title": "T", "summary": "S.", "category": "war",
+             "notes": "Media: https://example.org/p.png; Media credit: <img src=x onerror=alert(1)>"}  # fmt: skip
+    (row,) = list(csv.DictReader(io.StringIO(export_timelinejs(pd.DataFrame([event]), None))))
+    assert row["Media"] == "https://example.org/p.png"
+    assert "<img" not in row["Media Credit"]
