@@ -27,7 +27,9 @@ run: $(VENV)/.app-stamp
 # Bound to every interface so that others on the network can open it: see README "Sharing on the local network".
 share: $(VENV)/.app-stamp
 	@$(BIN)/python -m components.cli share-urls --port $(PORT)
-	$(BIN)/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) $(DATA_ARGS)
+	$(BIN)/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) \
+		$(foreach host,localhost 127.0.0.1 $(shell $(BIN)/python -m components.cli share-urls --hosts-only),--server.allowedHosts $(host)) \
+		$(DATA_ARGS)
 
 chromium:
 	@bash scripts/ensure-chromium.sh

@@ -90,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("share-urls", help="print the addresses a colleague on the local network can open")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--hosts-only", action="store_true", help="print only the addresses, for allowedHosts")
     args = parser.parse_args(argv)
+    if args.command == "share-urls" and args.hosts_only:
+        print(" ".join(lan_addresses()))
+        return 0
     if args.command == "share-urls":
         return cmd_share_urls(args.port)
     if args.command == "validate":

@@ -17,12 +17,14 @@ def test_server_settings():
     assert server["address"] == "127.0.0.1" and server["enableXsrfProtection"] is True
     assert server["maxUploadSize"] == 20
     assert server.get("enableCORS", True) is True
+    assert server["allowedHosts"] == ["localhost", "127.0.0.1"]
     assert CONFIG["client"]["showErrorDetails"] == "none" and CONFIG["browser"]["gatherUsageStats"] is False
 
 
 def test_only_make_share_binds_every_interface():
     assert "--server.address 127.0.0.1" in _make_target("run") and "0.0.0.0" not in _make_target("run")
     assert "--server.address 0.0.0.0" in _make_target("share")
+    assert "--server.allowedHosts" in _make_target("share")
 
 
 def test_no_code_renders_raw_html():
