@@ -167,7 +167,7 @@ def render_share_box(
     rows: pd.DataFrame,
     columns: list[str],
     figures: Callable[[], list[go.Figure]],
-    table: pd.DataFrame,
+    table: Callable[[], pd.DataFrame],
     timelinejs: Callable[[], str] | None = None,
 ) -> None:
     """The view's link (with a copy button), its description, a citation line and exports of the view."""
@@ -193,7 +193,7 @@ def render_share_box(
                     cite=cite,
                     link=link,
                     figures=figures(),
-                    table=table,
+                    table=table(),
                     sources=cited_sources(rows, dataset.sources),
                 )
 

@@ -156,7 +156,7 @@ def render_delegations_page() -> None:
         rows=matched,
         columns=columns_of(DelegationSchema),
         figures=lambda: [timeline, build_sector_breakdown(matched), build_activity(matched)],
-        table=delegation_table(matched),
+        table=lambda: delegation_table(matched),
     )
     st.plotly_chart(
         timeline,

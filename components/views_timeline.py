@@ -213,7 +213,7 @@ def render_timeline_page() -> None:
         rows=matched,
         columns=columns_of(EventSchema),
         figures=lambda: [fig],
-        table=events_table(matched),
+        table=lambda: events_table(matched),  # built on click: a held copy per session would add up
         timelinejs=lambda: export_timelinejs(
             matched, dataset.eras, title=flt.describe(len(matched), len(dataset.events))
         ),
