@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import shutil
 import struct
-import time
 import zlib
 from pathlib import Path
 
@@ -207,9 +206,7 @@ def test_formula_title_loads_but_is_neutralised_on_csv_export():
 
 def test_long_cell_is_accepted_and_a_long_bad_value_is_shown_short():
     raw = _only_file("long-cell").read_bytes()
-    started = time.perf_counter()
     events = load_uploads(BASE, [("events.csv", raw)], "u").dataset.events
-    assert time.perf_counter() - started < 10
     assert max(events[E.summary].str.len()) > 100_000
     bad = raw.replace(b",summit,", b"," + b"y" * 100_000 + b",")
     (problem,) = load_uploads(BASE, [("events.csv", bad)], "u").problems
@@ -259,18 +256,12 @@ def _big_events(size: int = 20 * 1024 * 1024, bad_row: int | None = None) -> tup
 def test_20_mb_file_loads_through_the_cli_and_fails_clearly_through_the_upload_path(tmp_path, capsys):
     raw, n = _big_events()
     assert len(raw) >= 20 * 1024 * 1024
-    started = time.perf_counter()
     code, out, err = _validate(_folder(tmp_path, "events.csv", raw), capsys)
-    seconds = time.perf_counter() - started
     assert code == 0, err[:2000]
     assert f"valid ({n} events" in out
     bad, _ = _big_events(bad_row=n - 10)
-    started = time.perf_counter()
     result = load_uploads(BASE, [("events.csv", bad)], "uploaded")
-    bad_seconds = time.perf_counter() - started
     assert _hits(result.problems, "events.csv", n - 10 + 2, E.category, "'sumit'")
-    print(f"20 MB events.csv ({n} rows): validate {seconds:.1f} s; upload with one bad cell {bad_seconds:.1f} s")
-    assert seconds < 60 and bad_seconds < 60  # a hang guard, not a benchmark
 
 
 @pytest.mark.parametrize(("case", "line", "column", "words"), SHEETS)
