@@ -47,6 +47,16 @@ def _span(date_from: date | None, date_to: date | None) -> str:
     return ""
 
 
+def _ending(parts: list[str], query: str, date_from, date_to, matched: int, total: int) -> str:
+    """The parts shared by every description: the search text, the dates and the count."""
+    if query.strip():
+        parts.append(f"matching “{query.strip()}”")
+    span = _span(date_from, date_to)
+    if span:
+        parts.append(span)
+    return " ".join(parts) + f": {matched} of {total}"
+
+
 def _and_list(values) -> str:
     values = list(values)
     if len(values) <= 1:
@@ -86,12 +96,7 @@ class EventFilter:
             parts.append(f"({_and_list(self.statuses)})")
         if self.actors:
             parts.append("involving " + _and_list(self.actors))
-        if self.query.strip():
-            parts.append(f"matching “{self.query.strip()}”")
-        span = _span(self.date_from, self.date_to)
-        if span:
-            parts.append(span)
-        return " ".join(parts) + f": {matched} of {total}"
+        return _ending(parts, self.query, self.date_from, self.date_to, matched, total)
 
 
 @dataclass(frozen=True)
@@ -132,12 +137,7 @@ class DelegationFilter:
             parts.append("in " + _and_list(self.sectors))
         if self.levels:
             parts.append("at " + _and_list(v.replace("_", "-") for v in self.levels) + " level")
-        if self.query.strip():
-            parts.append(f"matching “{self.query.strip()}”")
-        span = _span(self.date_from, self.date_to)
-        if span:
-            parts.append(span)
-        return " ".join(parts) + f": {matched} of {total}"
+        return _ending(parts, self.query, self.date_from, self.date_to, matched, total)
 
 
 def actor_options(events: pd.DataFrame) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 # Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def search_text(df: pd.DataFrame, columns: list[str]) -> pd.Series:
@@ -38,7 +38,7 @@ def search_frame(
 
 def neutralise_formula(value: object) -> object:
     """Prefix a text cell that a spreadsheet would evaluate with an apostrophe (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -20,7 +20,7 @@ import pandas as pd
 from components.dates import format_human, parse_edtf
 from components.loading import Problem
 from components.schema import CATEGORIES, TABLES, EventSchema, columns_of
-from components.tables import neutralise_formula
+from components.tables import FORMULA_START, neutralise_formula
 
 COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date", "Headline",
@@ -36,7 +36,6 @@ IMPORTED_ERA_ID = "imported"
 NOTE_SEPARATOR = "; "
 YEAR_EXPECTED = "a year from 1 to 9999 written in digits (Tumen dates cannot be BCE)"
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SKIP = {"script", "style", "template", "noscript"}
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"}
 
@@ -136,7 +135,7 @@ def _unique(base: str, taken: set[str]) -> str:
 def _cell(value: str) -> str:
     """A stripped cell, without the apostrophe that export puts before a formula-like value."""
     value = value.strip()
-    return value[1:] if value[:1] == "'" and value[1:2] and value[1] in _FORMULA_START else value
+    return value[1:] if value[:1] == "'" and value[1:2] and value[1] in FORMULA_START else value
 
 
 def _read(source: str | Path, name: str | None) -> tuple[str, str | None, list[Problem]]:

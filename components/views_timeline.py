@@ -29,7 +29,6 @@ from components.views_common import (
     sync_to_url,
 )
 
-ALL_ERAS = "all"
 MAX_LISTED = 1_000
 MIN_DATE, MAX_DATE = DATE_BOUNDS[TIMELINE]
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}

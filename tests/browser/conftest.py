@@ -55,16 +55,21 @@ def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("streamlit did not become healthy within 60 s")
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """Base URL of a server running the app on the shipped data."""
-    proc, url = start_server()
-    yield url
+def stop_server(proc: subprocess.Popen) -> None:
+    """End a server started by start_server, killing it if it does not stop within 10 s."""
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """Base URL of a server running the app on the shipped data."""
+    proc, url = start_server()
+    yield url
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")

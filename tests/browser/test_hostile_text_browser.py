@@ -8,13 +8,12 @@ could have become live.
 
 from __future__ import annotations
 
-import subprocess
 from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import CHART_TIMEOUT_MS, start_server
+from tests.browser.conftest import CHART_TIMEOUT_MS, start_server, stop_server
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
@@ -47,11 +46,7 @@ def hostile_url():
     """Base URL of a second server running the app on the hostile fixture folder."""
     proc, url = start_server(HOSTILE)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 @pytest.fixture
