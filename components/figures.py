@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -55,14 +56,14 @@ def lane_values(events: pd.DataFrame, lanes: str) -> pd.Series:
     return events[column].astype(str)
 
 
-def stack_offsets(lower: pd.Series, upper: pd.Series, min_gap_days: int = _MIN_GAP_DAYS) -> list[int]:
+def stack_offsets(lower, upper, min_gap_days: int = _MIN_GAP_DAYS) -> list[int]:
     """Greedy row packing: the sub-row of each interval so that none overlaps another in its sub-row."""
-    order = sorted(range(len(lower)), key=lambda i: (lower.iloc[i], upper.iloc[i]))
-    row_ends: list[pd.Timestamp] = []
-    rows = [0] * len(lower)
-    gap = pd.Timedelta(days=min_gap_days)
-    for i in order:
-        start, end = lower.iloc[i], max(upper.iloc[i], lower.iloc[i] + gap)
+    lo, up = _days(lower), _days(upper)
+    hi = np.maximum(up, lo + min_gap_days)
+    rows = [0] * len(lo)
+    row_ends: list[int] = []
+    for i in np.lexsort((up, lo)).tolist():
+        start, end = lo[i], hi[i]
         for r, last in enumerate(row_ends):
             if start > last:
                 rows[i], row_ends[r] = r, end
@@ -71,6 +72,11 @@ def stack_offsets(lower: pd.Series, upper: pd.Series, min_gap_days: int = _MIN_G
             rows[i] = len(row_ends)
             row_ends.append(end)
     return rows
+
+
+def _days(values) -> np.ndarray:
+    """Whole days since 1970 of datetime-like values, as plain integers (fast to compare in a loop)."""
+    return np.asarray(values, dtype="datetime64[D]").astype(np.int64)
 
 
 def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -84,11 +90,11 @@ def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, 
     return lo - pad, hi + pad
 
 
-def add_era_bands(fig: go.Figure, eras: pd.DataFrame, x_range: tuple | None = None) -> go.Figure:
-    """Draw each era as a background band (one layout shape per era), labelled where it is wide enough."""
-    # Built as plain dicts in one update: fig.add_vrect validates each call and costs ~30 ms per era.
+def era_bands(eras: pd.DataFrame, x_range: tuple | None = None) -> tuple[list[dict], list[dict]]:
+    """Each era as a background band (a layout shape) and, where it is wide enough to read, a label."""
     span = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])) if x_range else None
-    shapes, labels = list(fig.layout.shapes), list(fig.layout.annotations)
+    shapes: list[dict] = []
+    labels: list[dict] = []
     for n, era in enumerate(eras.sort_values(Derived.lower).to_dict("records")):
         lo, hi = era[Derived.lower], era[Derived.upper] + pd.Timedelta(days=1)
         visible = (hi - lo) if not x_range else min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
@@ -106,8 +112,28 @@ def add_era_bands(fig: go.Figure, eras: pd.DataFrame, x_range: tuple | None = No
                     "showarrow": False, "font": {"size": 11, "color": "#555"},
                 }
             )  # fmt: skip
-    fig.update_layout(shapes=shapes, annotations=labels)
-    return fig
+    return shapes, labels
+
+
+def trusted_figure(data: list[dict], layout: dict) -> go.Figure:
+    """A Figure from trace and layout dicts built by this module, without Plotly's per-property validation.
+
+    Validation cost ~110 ms a chart (most of a rerun); tests/unit/test_figures.py validates every builder's
+    output in full instead, so a wrong property name still fails a test. Arrays become lists: Streamlit copies
+    the figure and Plotly packs each NumPy array on the way out, which cost twice the build for small charts.
+    """
+    return go.Figure({"data": _plain(data), "layout": _plain(layout)}, _validate=False)
+
+
+def _plain(value):
+    """Dicts and lists with every NumPy array turned into a list."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value
 
 
 def build_timeline_figure(
@@ -122,59 +148,49 @@ def build_timeline_figure(
 
     Above MAX_POINTS events the chart shows exact counts per lane and time bin instead (see `aggregated`).
     """
-    fig = go.Figure()
     x_range = x_range or view_range(events, eras)
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes))
     if len(events) > MAX_POINTS:
-        return _finish(_add_counts(fig, events, lane, lane_names, x_range), eras, events, lane_names, x_range)
+        return _finish(_counts_traces(events, lane, lane_names, x_range), eras, events, lane_names, x_range)
+    # Columns are taken out once as arrays: selecting frame rows per lane and per category cost more than the rest.
+    lower, upper = events[Derived.lower].to_numpy(), events[Derived.upper].to_numpy()
+    lane_of = lane.to_numpy(dtype=object)
     # Events closer than ~1.5% of the visible span would overlap on screen: offset them within their lane.
     gap_days = max(1, int((pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])).days * 0.015))
-    y = pd.Series(0.0, index=events.index)
+    y = np.zeros(len(events))
     for idx, name in enumerate(lane_names):
-        members = events[lane == name]
-        offsets = stack_offsets(members[Derived.lower], members[Derived.upper], min_gap_days=gap_days)
-        rows = max(offsets, default=0) + 1
-        step = min(0.22, 0.75 / rows)
-        y.loc[members.index] = [idx - 0.35 + step * o if rows > 1 else idx for o in offsets]
+        at = np.flatnonzero(lane_of == name)
+        offsets = np.asarray(stack_offsets(lower[at], upper[at], min_gap_days=gap_days))
+        rows = int(offsets.max(initial=0)) + 1
+        y[at] = idx - 0.35 + min(0.22, 0.75 / rows) * offsets if rows > 1 else idx
+    ids = events[EventSchema.id].to_numpy(dtype=object)
+    chosen = ids == highlight
+    custom = _rows(ids, plotly_text(events[EventSchema.title]), events[Derived.label], events[EventSchema.claim_status])
+    symbols = events[EventSchema.claim_status].map(STATUS_SYMBOLS).to_numpy(dtype=object)
+    marks = np.where(events[Derived.approximate].to_numpy(dtype=bool), "~", "")
+    category_of = events[EventSchema.category].to_numpy(dtype=object)
+    traces: list[dict] = []
     for category in CATEGORIES:
-        sel = events[events[EventSchema.category] == category]
-        if sel.empty:
+        at = np.flatnonzero(category_of == category)
+        if not at.size:
             continue
-        add_spans(fig, sel, y, CATEGORY_COLORS[category], category)
-        fig.add_trace(
-            go.Scatter(
-                x=sel[Derived.lower],
-                y=y.loc[sel.index],
-                mode="markers+text",
-                name=category,
-                legendgroup=category,
-                text=["~" if a else "" for a in sel[Derived.approximate]],
-                textposition="top center",
-                marker={
-                    "color": CATEGORY_COLORS[category],
-                    "size": [17 if i == highlight else 11 for i in sel[EventSchema.id]],
-                    "symbol": [STATUS_SYMBOLS[s] for s in sel[EventSchema.claim_status]],
-                    "line": {
-                        "width": [3 if i == highlight else 1.5 for i in sel[EventSchema.id]],
-                        "color": ["#000" if i == highlight else CATEGORY_COLORS[category] for i in sel[EventSchema.id]],
-                    },
+        color = CATEGORY_COLORS[category]
+        traces += span_traces(lower[at], upper[at], y[at], color, category)
+        traces.append(
+            {
+                "type": "scatter", "x": lower[at], "y": y[at], "mode": "markers+text", "name": category,
+                "legendgroup": category, "text": marks[at], "textposition": "top center",
+                "marker": {
+                    "color": color, "size": np.where(chosen[at], 17, 11), "symbol": symbols[at],
+                    "line": {"width": np.where(chosen[at], 3, 1.5), "color": np.where(chosen[at], "#000", color)},
                 },
-                customdata=list(
-                    zip(
-                        sel[EventSchema.id],
-                        plotly_text(sel[EventSchema.title]),
-                        sel[Derived.label],
-                        sel[EventSchema.claim_status],
-                        strict=True,
-                    )
-                ),
-                hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
-                + category
+                "customdata": custom[at],
+                "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>" + category
                 + " · %{customdata[3]}<extra></extra>",
-            )
-        )
-    return _finish(fig, eras, events, lane_names, x_range)
+            }
+        )  # fmt: skip
+    return _finish((traces, {}), eras, events, lane_names, x_range)
 
 
 def aggregated(fig: go.Figure) -> bool:
@@ -182,53 +198,60 @@ def aggregated(fig: go.Figure) -> bool:
     return bool(fig.layout.meta and fig.layout.meta.get("aggregated"))
 
 
-def _add_counts(fig: go.Figure, events: pd.DataFrame, lane: pd.Series, lane_names: list, x_range: tuple) -> go.Figure:
+def _counts_traces(events: pd.DataFrame, lane: pd.Series, lane_names: list, x_range: tuple) -> tuple[list, dict]:
     """One marker per lane and time bin, sized by how many events it holds (exact counts)."""
     freq, word = choose_bin(*x_range)
     counts = count_by_bin(events, lane, freq)
     y = counts["group"].map({name: i for i, name in enumerate(lane_names)})
     colors = counts["group"].map(lambda g: CATEGORY_COLORS.get(g, "#6699CC"))
-    fig.add_trace(
-        go.Scatter(
-            x=counts["bin"],
-            y=y,
-            mode="markers",
-            name=f"events per {word}",
-            marker={
-                "color": colors,
-                "size": (counts["count"] ** 0.5 * 3 + 4).clip(upper=40),
-                "opacity": 0.75,
-                "line": {"width": 0},
-            },
-            customdata=list(zip(plotly_text(counts["group"]), counts["count"], strict=True)),
-            hovertemplate="%{customdata[0]}: %{customdata[1]} events<br>%{x}<extra>per " + word + "</extra>",
-        )
-    )
-    fig.update_layout(meta={"aggregated": True, "bin": word, "total": int(counts["count"].sum())})
-    return fig
+    trace = {
+        "type": "scatter", "x": counts["bin"].to_numpy(), "y": y.to_numpy(), "mode": "markers",
+        "name": f"events per {word}",
+        "marker": {
+            "color": colors.to_numpy(dtype=object), "size": (counts["count"] ** 0.5 * 3 + 4).clip(upper=40).to_numpy(),
+            "opacity": 0.75, "line": {"width": 0},
+        },
+        "customdata": _rows(plotly_text(counts["group"]), counts["count"].tolist()),
+        "hovertemplate": "%{customdata[0]}: %{customdata[1]} events<br>%{x}<extra>per " + word + "</extra>",
+    }  # fmt: skip
+    return [trace], {"meta": {"aggregated": True, "bin": word, "total": int(counts["count"].sum())}}
 
 
-def _finish(fig: go.Figure, eras: pd.DataFrame, events: pd.DataFrame, lane_names: list, x_range: tuple) -> go.Figure:
-    add_era_bands(fig, eras, x_range)
-    fig.update_layout(
-        height=max(380, 110 + 48 * max(len(lane_names), 1)),
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"title": {"text": "Category"}, "itemclick": "toggle"},
-        xaxis={
+def _finish(
+    parts: tuple[list, dict], eras: pd.DataFrame, events: pd.DataFrame, lane_names: list, x_range: tuple
+) -> go.Figure:
+    """The traces in a layout: era bands, lanes on the y-axis, the x-range and a range slider over everything."""
+    traces, layout = parts
+    shapes, labels = era_bands(eras, x_range)
+    layout |= {
+        "shapes": shapes,
+        "annotations": labels,
+        "height": max(380, 110 + 48 * max(len(lane_names), 1)),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"title": {"text": "Category"}, "itemclick": "toggle"},
+        "xaxis": {
             "type": "date",
             "range": [pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])],
             "rangeslider": {"visible": True, "thickness": 0.07, "range": list(view_range(events, eras))},
         },
-        yaxis={
+        "yaxis": {
             "tickvals": list(range(len(lane_names))),
             "ticktext": plotly_text(lane_names),
             "range": [-0.6, max(len(lane_names), 1) - 0.2],
             "fixedrange": True,
         },
-        hovermode="closest",
-        uirevision=f"{x_range[0]}|{x_range[1]}",
-    )
-    return fig
+        "hovermode": "closest",
+        "uirevision": f"{x_range[0]}|{x_range[1]}",
+    }
+    return trusted_figure(traces, layout)
+
+
+def _rows(*columns) -> np.ndarray:
+    """Columns side by side as an object array of rows (for customdata), keeping each value's type."""
+    out = np.empty((len(columns[0]), len(columns)), dtype=object)
+    for j, column in enumerate(columns):
+        out[:, j] = list(column)
+    return out
 
 
 def _lane_key(lanes: str):
@@ -239,28 +262,33 @@ def _lane_key(lanes: str):
     return str
 
 
+def span_traces(lower, upper, y, color: str, group: str, *, dash: str = "solid", name: str = "") -> list[dict]:
+    """A bar from the first to the last possible day of each row that is a range or a partial date (one trace)."""
+    lower, upper, y = np.asarray(lower), np.asarray(upper), np.asarray(y, dtype=float)
+    wide = upper > lower
+    if not wide.any():
+        return []
+    n = int(wide.sum())
+    xs = np.empty(3 * n, dtype=object)
+    xs[0::3], xs[1::3], xs[2::3] = lower[wide], upper[wide] + np.timedelta64(1, "D"), None
+    ys = np.empty(3 * n, dtype=object)
+    ys[0::3], ys[1::3], ys[2::3] = y[wide], y[wide], None
+    return [
+        {
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
+            "line": {"color": color, "width": 7 if dash == "solid" else 6, "dash": dash},
+            "opacity": 0.45 if dash == "solid" else 0.5, "showlegend": bool(name), "legendgroup": group,
+            "name": name or f"{group} (span)",
+        }
+    ]  # fmt: skip
+
+
 def add_spans(
     fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, group: str, *, dash: str = "solid", name: str = ""
 ) -> None:
     """Bars from the first to the last possible day of rows that are ranges or partial dates."""
-    spans = sel[sel[Derived.upper] > sel[Derived.lower]]
-    if spans.empty:
-        return
-    xs: list = []
-    ys: list = []
-    for i, row in spans.iterrows():
-        xs += [row[Derived.lower], row[Derived.upper] + pd.Timedelta(days=1), None]
-        ys += [y.loc[i], y.loc[i], None]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="lines",
-            line={"color": color, "width": 7 if dash == "solid" else 6, "dash": dash},
-            opacity=0.45 if dash == "solid" else 0.5,
-            hoverinfo="skip",
-            showlegend=bool(name),
-            legendgroup=group,
-            name=name or f"{group} (span)",
-        )
-    )
+    for trace in span_traces(
+        sel[Derived.lower].to_numpy(), sel[Derived.upper].to_numpy(), y.loc[sel.index].to_numpy(), color, group,
+        dash=dash, name=name,
+    ):  # fmt: skip
+        fig.add_trace(trace)

@@ -72,3 +72,10 @@ def test_big_delegation_timeline_counts_per_direction(big):
         assert sum(abs(v) for v in trace.y) == int((big.delegations["direction"] == direction).sum())
     per_bin = count_delegations_by_bin(big.delegations, "M")
     assert per_bin["count"].sum() == len(big.delegations)
+
+
+def test_aggregated_figure_passes_plotly_validation(big):
+    import plotly.graph_objects as go
+
+    fig = build_timeline_figure(big.events, big.eras)
+    assert go.Figure(fig.to_dict()).layout.meta["total"] == len(big.events)

@@ -1,6 +1,7 @@
 """Figure builders, asserted on the figure: era bands, ids in customdata, status symbols, lanes, offsets."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from components.figures import (
@@ -121,3 +122,30 @@ def test_overlapping_events_are_offset_not_hidden(intervals, gap, rows):
     lower = pd.Series([pd.Timestamp(a) for a, _ in intervals], dtype="datetime64[s]")
     upper = pd.Series([pd.Timestamp(b) for _, b in intervals], dtype="datetime64[s]")
     assert stack_offsets(lower, upper, min_gap_days=gap) == rows
+
+
+def _shipped():
+    from tests.conftest import SHIPPED
+
+    return load_dataset(SHIPPED).dataset
+
+
+@pytest.mark.parametrize(
+    ("lanes", "highlight", "x_range"),
+    [
+        ("category", None, None),
+        ("status", "2024-comprehensive-strategic-partnership-treaty-signed", None),
+        ("actor", None, (pd.Timestamp("1945-01-01"), pd.Timestamp("1960-12-31"))),
+    ],
+)
+def test_built_figure_passes_plotly_validation(lanes, highlight, x_range):
+    # The builder skips Plotly's validation for speed; a full validation here catches any wrong property.
+    data = _shipped()
+    fig = build_timeline_figure(data.events, data.eras, lanes=lanes, highlight=highlight, x_range=x_range)
+    checked = go.Figure(fig.to_dict())
+    assert len(checked.data) == len(fig.data) and checked.layout.xaxis.rangeslider.visible
+
+
+def test_an_empty_view_still_builds_a_valid_figure(mini):
+    fig = build_timeline_figure(mini.events.iloc[0:0], mini.eras)
+    assert go.Figure(fig.to_dict()).data == () and len(fig.layout.shapes) == len(mini.eras)
