@@ -41,8 +41,13 @@ def handle_chart_select() -> None:
         st.session_state["event"] = points[0]["customdata"][0]
 
 
-def handle_step(ids: list[str], offset: int) -> None:
-    """Story mode: move the selection to the previous or next matching event."""
+def handle_step(events: pd.DataFrame, flt: EventFilter, offset: int) -> None:
+    """Story mode: move the selection to the previous or next matching event.
+
+    The button holds the shared frame and the small filter, not a list of ids, which would cost every
+    session a copy of up to 100k strings.
+    """
+    ids = flt.apply(events)[EventSchema.id].tolist()
     st.session_state["event"] = step(ids, st.session_state.get("event"), offset)
 
 
@@ -52,15 +57,15 @@ def handle_era_step(era_ids: list[str], offset: int) -> None:
     st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def cached_actor_options(version: str, _events: pd.DataFrame) -> list[str]:
-    """Actor choices, computed once per data version (the frame itself is not hashed)."""
-    return actor_options(_events)
+@st.cache_resource(max_entries=4, show_spinner=False)
+def cached_actor_options(version: str, _events: pd.DataFrame) -> tuple[str, ...]:
+    """Actor choices, computed once per data version and shared (the frame itself is not hashed)."""
+    return tuple(actor_options(_events))
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def cached_ids(version: str, _events: pd.DataFrame) -> frozenset[str]:
-    """Every event id, computed once per data version."""
+    """Every event id, computed once per data version and shared by every session."""
     return frozenset(_events[EventSchema.id].tolist())
 
 
@@ -174,7 +179,6 @@ def render_timeline_page() -> None:
     else:
         x_range = view_range(dataset.events, dataset.eras)
         st.caption(md_inline(flt.describe(len(matched), len(dataset.events))))
-    ids = matched[EventSchema.id].tolist()
     listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(
         zip(
@@ -232,7 +236,9 @@ def render_timeline_page() -> None:
         pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")
         with pick:
             chosen = st.selectbox(
-                "Event" if len(ids) <= MAX_LISTED else f"Event (the first {MAX_LISTED:,} of {len(ids):,} are listed)",
+                "Event"
+                if len(matched) <= MAX_LISTED
+                else f"Event (the first {MAX_LISTED:,} of {len(matched):,} are listed)",
                 list(titles),
                 index=None,
                 format_func=lambda i: titles.get(i, i),
@@ -240,10 +246,20 @@ def render_timeline_page() -> None:
                 placeholder="Click a marker, or choose an event",
             )
         prev_col.button(
-            "◀ Prev", key="event_prev", on_click=handle_step, args=(ids, -1), width="stretch", disabled=not ids
+            "◀ Prev",
+            key="event_prev",
+            on_click=handle_step,
+            args=(dataset.events, flt, -1),
+            width="stretch",
+            disabled=matched.empty,
         )
         next_col.button(
-            "Next ▶", key="event_next", on_click=handle_step, args=(ids, 1), width="stretch", disabled=not ids
+            "Next ▶",
+            key="event_next",
+            on_click=handle_step,
+            args=(dataset.events, flt, 1),
+            width="stretch",
+            disabled=matched.empty,
         )
         sync_to_url("event", chosen)
         if chosen:

@@ -79,3 +79,14 @@ def test_broken_edit_keeps_last_good_data(make_app, mini_dir):
     assert not at.exception
     assert "last valid version" in at.warning[0].value
     assert any(len(df.value) == 3 for df in at.dataframe)
+
+
+def test_every_session_shares_one_loaded_dataset(monkeypatch):
+    # One load per process, handed to every session as is: a per-session copy costs a rerun ~100 ms and
+    # the server ~100 MB per session at 100k events.
+    from components import state
+
+    monkeypatch.delenv("TUMEN_DATA_DIR", raising=False)
+    first, _ = state.current_data()
+    second, _ = state.current_data()
+    assert first.ok and first is second and first.dataset.events is second.dataset.events
