@@ -45,3 +45,19 @@ def count_by_bin(frame: pd.DataFrame, group: pd.Series, freq: str) -> pd.DataFra
 def count_delegations_by_bin(delegations: pd.DataFrame, freq: str) -> pd.DataFrame:
     """Delegations per (direction, bin start)."""
     return count_by_bin(delegations, delegations[DelegationSchema.direction], freq)
+
+
+_RANGE_FREQ = {"D": "D", "W": "W-MON", "M": "MS", "Y": "YS", "10Y": "10YS"}
+_LABEL = {"D": "%-d %b %Y", "W": "week of %-d %b %Y", "M": "%b %Y", "Y": "%Y"}
+
+
+def bin_edges(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> pd.DatetimeIndex:
+    """Every bin start from the bin holding `first` to the one holding `last`, plus the end of the last bin."""
+    starts = bin_starts(pd.Series([first, last], dtype="datetime64[s]"), freq)
+    edges = pd.date_range(starts.iloc[0], starts.iloc[1], freq=_RANGE_FREQ[freq])
+    return edges.append(pd.date_range(edges[-1], periods=2, freq=_RANGE_FREQ[freq])[1:])
+
+
+def bin_label(start: pd.Timestamp, freq: str) -> str:
+    """How a bin reads in a hover: `19 Jun 2024`, `week of 17 Jun 2024`, `Jun 2024`, `2024` or `1930s`."""
+    return f"{start.year}s" if freq == "10Y" else start.strftime(_LABEL[freq])

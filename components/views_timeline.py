@@ -37,8 +37,9 @@ LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First
 def handle_chart_select() -> None:
     """A clicked marker becomes the selected event (kept in the URL through the bound `event` widget)."""
     points = st.session_state["timeline_chart"].selection.get("points", [])
-    if points and points[0].get("customdata"):
-        st.session_state["event"] = points[0]["customdata"][0]
+    custom = points[0].get("customdata") if points else None
+    if isinstance(custom, list) and custom and isinstance(custom[0], str):  # an event marker, not a count cell
+        st.session_state["event"] = custom[0]
 
 
 def handle_step(events: pd.DataFrame, flt: EventFilter, offset: int) -> None:
@@ -230,7 +231,8 @@ def render_timeline_page() -> None:
         config={"toImageButtonOptions": {"filename": "tumen-timeline"}, "displaylogo": False},
     )
     st.caption(
-        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the month or year; ~ marks an approximate date."
+        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the month or year; ~ marks an approximate date. "
+        "Drag across the chart to zoom in on a period; double-click to zoom out."
     )
     with st.container(border=True):
         pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")

@@ -31,7 +31,6 @@ def test_timeline_draws_one_marker_per_event(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=CHART_TIMEOUT_MS)
     n_events = len(load_dataset(SHIPPED).dataset.events)
-    # Points of the main plot only (the range slider draws a copy of each trace).
     points = page.locator(".js-plotly-plot .main-svg .cartesianlayer .subplot.xy .scatterlayer .point")
     expect(points).to_have_count(n_events, timeout=CHART_TIMEOUT_MS)
 

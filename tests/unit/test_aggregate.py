@@ -1,9 +1,18 @@
 """Aggregation keeps counts exact: per-bin counts add up to the rows, per lane and per direction."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from components.aggregate import MAX_POINTS, bin_starts, choose_bin, count_by_bin, count_delegations_by_bin
+from components.aggregate import (
+    MAX_POINTS,
+    bin_edges,
+    bin_label,
+    bin_starts,
+    choose_bin,
+    count_by_bin,
+    count_delegations_by_bin,
+)
 from components.figures import aggregated, build_timeline_figure, lane_values
 from components.figures_delegations import build_mirrored_timeline
 from components.loading import load_files
@@ -56,8 +65,27 @@ def test_counts_add_up_per_lane(big, freq):
 def test_big_timeline_is_aggregated_with_exact_total(big):
     fig = build_timeline_figure(big.events, big.eras)
     assert aggregated(fig) and fig.layout.meta["total"] == len(big.events)
-    assert sum(row[1] for row in fig.data[0].customdata) == len(big.events)
+    counts = np.asarray(fig.data[0].customdata, dtype=float)  # lanes x bins, NaN where none
+    assert np.nansum(counts) == len(big.events)
+    assert counts.shape == (len(fig.layout.yaxis.ticktext), len(fig.data[0].x))
+    assert f"{len(big.events):,} events: too many to draw one by one" in fig.layout.title.text
     assert len(fig.to_json()) < 2_000_000
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "freq", "n_bins", "label"),
+    [
+        ("2024-06-19", "2024-06-21", "D", 3, "19 Jun 2024"),
+        ("2024-06-19", "2024-07-02", "W", 3, "week of 17 Jun 2024"),
+        ("2024-01-31", "2024-03-01", "M", 3, "Jan 2024"),
+        ("1937-09-01", "1939-01-01", "Y", 3, "1937"),
+        ("1937-09-01", "1950-01-01", "10Y", 3, "1930s"),
+    ],
+)
+def test_bin_edges_cover_every_bin_between_first_and_last(first, last, freq, n_bins, label):
+    edges = bin_edges(pd.Timestamp(first), pd.Timestamp(last), freq)
+    assert len(edges) == n_bins + 1 and edges[0] <= pd.Timestamp(first) and edges[-1] > pd.Timestamp(last)
+    assert bin_label(edges[0], freq) == label
 
 
 def test_small_timeline_is_not_aggregated(big):

@@ -100,13 +100,18 @@ def test_highlight_enlarges_the_chosen_marker(mini):
     assert sizes["e-month"] > sizes["e-old"]
 
 
-def test_x_range_is_applied_and_range_slider_shows_everything(mini):
+def test_x_range_is_applied_and_the_time_axis_zooms(mini):
     x_range = (pd.Timestamp("1930-01-01"), pd.Timestamp("1940-01-01"))
     fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
-    assert pd.Timestamp(fig.layout.xaxis.range[0]) == x_range[0]
-    assert fig.layout.xaxis.rangeslider.visible
-    full = view_range(mini.events, mini.eras)
-    assert pd.Timestamp(fig.layout.xaxis.rangeslider.range[0]) == full[0]
+    assert [pd.Timestamp(v) for v in fig.layout.xaxis.range] == list(x_range)
+    assert not fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange  # drag zooms time, never the lanes
+
+
+def test_default_range_shows_every_event_and_era(mini):
+    fig = build_timeline_figure(mini.events, mini.eras)
+    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert lo < mini.events["date_lower"].min() and hi > mini.events["date_upper"].max()
+    assert (lo, hi) == view_range(mini.events, mini.eras)
 
 
 @pytest.mark.parametrize(
@@ -143,7 +148,7 @@ def test_built_figure_passes_plotly_validation(lanes, highlight, x_range):
     data = _shipped()
     fig = build_timeline_figure(data.events, data.eras, lanes=lanes, highlight=highlight, x_range=x_range)
     checked = go.Figure(fig.to_dict())
-    assert len(checked.data) == len(fig.data) and checked.layout.xaxis.rangeslider.visible
+    assert len(checked.data) == len(fig.data) and checked.layout.xaxis.type == "date"
 
 
 def test_an_empty_view_still_builds_a_valid_figure(mini):
