@@ -11,10 +11,22 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
 
 
 def md_escape(text: object) -> str:
-    """Backslash-escape Markdown and HTML syntax so the text renders literally; newlines become spaces."""
+    """Backslash-escape Markdown and HTML syntax so the text renders literally; newlines become spaces.
+
+    Bare addresses stay text too (see `_no_autolink`): links come only from a source's URL, through `md_link`.
+    """
     s = "" if text is None else str(text)
     s = re.sub(r"\s+", " ", s).strip()
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    return _no_autolink(_MD_SPECIAL.sub(r"\\\1", s))
+
+
+def _no_autolink(escaped: str) -> str:
+    """An invisible word joiner inside `://` and after `www` or `@` stops GFM making a bare address a link.
+
+    Backslash escapes do not: the autolink extension sees through them (and would make `a@b.org` a mailto link).
+    """
+    out = escaped.replace("\\://", "\\:\u2060//").replace("://", ":\u2060//")
+    return out.replace("www\\.", "www\u2060\\.").replace("www.", "www\u2060.").replace("@", "@\u2060")
 
 
 def safe_url(url: object) -> str | None:
@@ -43,9 +55,7 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]()<>!#|~$])")
 def md_inline(text: object) -> str:
     """Escape only the Markdown that could turn text into links, images, HTML or maths (for short captions)."""
     escaped = _MD_INLINE.sub(r"\\\1", re.sub(r"\s+", " ", "" if text is None else str(text)).strip())
-    # An invisible word joiner inside "://" and after "www" stops GFM from turning a bare address into a link
-    # (backslash escapes do not: the autolink extension sees through them).
-    return escaped.replace("://", ":\u2060//").replace("www.", "www\u2060.")
+    return _no_autolink(escaped)
 
 
 def plotly_text(values):

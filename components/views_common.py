@@ -149,6 +149,14 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
         st.warning(md_inline(notice(problems)))
 
 
+def render_hidden_selection(noun: str, label: str) -> None:
+    """Say that the chosen row (from a link or an earlier click) is hidden by the filters, so it is unselected."""
+    st.info(
+        f"The {noun} “{md_inline(label)}” is not among the {noun}s these filters match, so it is no longer "
+        "selected. Widen or clear the filters to see it."
+    )
+
+
 def render_link(page: str, values: dict[str, object], description: str) -> str:
     """The full link of the current view in a field with a copy button, under a plain-English description."""
     link = page_link(st.context.url or "http://127.0.0.1:8501/", page, values)

@@ -29,6 +29,7 @@ from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
 from components.urlstate import DATE_BOUNDS, DELEGATIONS
 from components.views_common import (
+    render_hidden_selection,
     render_link_notices,
     render_share_box,
     render_sources,
@@ -133,7 +134,13 @@ def render_delegations_page() -> None:
     )
     st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.delegations)))} · {per_direction}")
     sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
-    if st.session_state.get("delegation") not in set(matched[DelegationSchema.id]):
+    chosen_id = st.session_state.get("delegation")
+    if chosen_id and not (matched[DelegationSchema.id] == chosen_id).any():
+        hidden = dataset.delegations[dataset.delegations[DelegationSchema.id] == chosen_id]
+        if not hidden.empty:  # hidden by the filters: unselect it and say so
+            render_hidden_selection(
+                "delegation", f"{hidden.iloc[0][Derived.label]} · {hidden.iloc[0][DelegationSchema.body]}"
+            )
         st.session_state["delegation"] = None
     selected = st.session_state.get("delegation")
     timeline = build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected)

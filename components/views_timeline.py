@@ -21,6 +21,7 @@ from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
 from components.urlstate import DATE_BOUNDS, TIMELINE
 from components.views_common import (
+    render_hidden_selection,
     render_link_notices,
     render_share_box,
     render_sources,
@@ -192,8 +193,13 @@ def render_timeline_page() -> None:
     selected = st.session_state.get("event")
     if selected not in titles:
         match = matched[matched[EventSchema.id] == selected] if selected else matched.iloc[0:0]
-        if match.empty:
-            st.session_state["event"] = selected = None  # the chosen event no longer matches the filters
+        if match.empty:  # the chosen event no longer matches the filters: unselect it and say so
+            hidden = dataset.events[dataset.events[EventSchema.id] == selected] if selected else match
+            if not hidden.empty:
+                render_hidden_selection(
+                    "event", f"{hidden.iloc[0][Derived.label]} · {hidden.iloc[0][EventSchema.title]}"
+                )
+            st.session_state["event"] = selected = None
         else:
             titles[selected] = f"{match.iloc[0][Derived.label]} · {match.iloc[0][EventSchema.title]}"
     fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)

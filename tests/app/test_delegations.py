@@ -61,6 +61,13 @@ def test_link_restores_direction_sector_and_delegation(make_app):
     assert any("Belousov" in m.value for m in at.markdown)
 
 
+def test_linked_delegation_hidden_by_the_links_own_filters_is_named_in_a_notice(make_app):
+    at = make_app(page=PAGE, params={"direction": "dprk_to_russia", "delegation": "d-2024-11-belousov-pyongyang"})
+    assert not at.exception and at.selectbox(key="delegation").value is None
+    notice = " ".join(i.value for i in at.info)
+    assert "not among the delegations these filters match" in notice and "Ministry of Defence" in notice
+
+
 def test_bad_direction_is_ignored_with_notice(make_app):
     at = make_app(page=PAGE, params={"direction": "sideways", "delegation": "d-nope"})
     assert not at.exception

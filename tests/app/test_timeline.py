@@ -105,6 +105,17 @@ def test_selected_event_survives_filters_while_it_matches(make_app):
     assert at.selectbox(key="event").value == event
     at.multiselect(key="category").set_value(["war"]).run()
     assert at.selectbox(key="event").value is None
+    assert any("no longer selected" in i.value and "deportation" in i.value.lower() for i in at.info)
+
+
+def test_linked_event_hidden_by_the_links_own_filters_is_named_in_a_notice(make_app):
+    at = make_app(
+        params={"category": "war", "event": "1961-ussr-dprk-treaty-of-friendship-cooperation-mutual-assistance"}
+    )
+    assert not at.exception and at.selectbox(key="event").value is None
+    notice = " ".join(i.value for i in at.info)
+    assert "not among the events these filters match" in notice and "1961" in notice
+    assert not at.warning  # the id itself is valid: no "ignored" warning
 
 
 def test_unknown_era_and_event_are_ignored_with_a_notice(make_app):

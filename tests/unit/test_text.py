@@ -22,6 +22,24 @@ def test_md_escape_leaves_no_live_syntax(hostile):
         assert ch not in out.replace("\\" + ch, "")
 
 
+@pytest.mark.parametrize("escape", [md_escape, md_inline])
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("see https://example.org/report", "example"),
+        ("HTTP://EXAMPLE.ORG", "EXAMPLE"),
+        ("www.example.org/page", "example"),
+        ("write to press@example.org", "press"),
+        ("ftp://example.org and mailto:x@example.org", "ftp"),
+    ],
+)
+def test_bare_addresses_stay_text(escape, text, kept):
+    # GFM autolinks `https://…`, `www.…` and `a@b.org` even through backslash escapes; a word joiner stops it.
+    out = escape(text)
+    assert "://" not in out and "www." not in out and "www\\." not in out and "@" not in out.replace("@\u2060", "")
+    assert kept in out and out.replace("\u2060", "").replace("\\", "") == text
+
+
 @pytest.mark.parametrize(
     ("url", "ok"),
     [
