@@ -43,7 +43,12 @@ async def session(browser, url: str, n: int, expected: dict, out: dict) -> None:
             try:
                 await page.wait_for_function(_SHOWS_COUNT, arg=expected[query], timeout=30_000)
             except Exception as exc:
-                out["errors"].append(f"session {n}: q={query!r} not shown within 30 s ({type(exc).__name__})")
+                shown = await page.evaluate(_CAPTION)
+                value = await box.input_value()
+                out["errors"].append(
+                    f"session {n}: q={query!r} not shown within 30 s ({type(exc).__name__}); "
+                    f"box holds {value!r}, page says {shown!r}"
+                )
                 continue
             out["latencies"].append(time.perf_counter() - t)
             if await page.locator("[data-testid=stException]").count():
@@ -57,6 +62,12 @@ async def session(browser, url: str, n: int, expected: dict, out: dict) -> None:
 _SHOWS_COUNT = (
     "text => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
     ".some(e => e.innerText.startsWith('Events') && e.innerText.includes(text))"
+)
+
+
+_CAPTION = (
+    "() => ([...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+    ".find(e => e.innerText.startsWith('Events')) || {innerText: null}).innerText"
 )
 
 
