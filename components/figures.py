@@ -166,7 +166,9 @@ def build_timeline_figure(
         y[at] = idx - 0.35 + min(0.22, 0.75 / rows) * offsets if rows > 1 else idx
     ids = events[EventSchema.id].to_numpy(dtype=object)
     chosen = ids == highlight
-    custom = _rows(ids, plotly_text(events[EventSchema.title]), events[Derived.label], events[EventSchema.claim_status])
+    custom = customdata_rows(
+        ids, plotly_text(events[EventSchema.title]), events[Derived.label], events[EventSchema.claim_status]
+    )
     symbols = events[EventSchema.claim_status].map(STATUS_SYMBOLS).to_numpy(dtype=object)
     marks = np.where(events[Derived.approximate].to_numpy(dtype=bool), "~", "")
     category_of = events[EventSchema.category].to_numpy(dtype=object)
@@ -267,7 +269,7 @@ def _finish(
     return trusted_figure(traces, layout)
 
 
-def _rows(*columns) -> np.ndarray:
+def customdata_rows(*columns) -> np.ndarray:
     """Columns side by side as an object array of rows (for customdata), keeping each value's type."""
     out = np.empty((len(columns[0]), len(columns)), dtype=object)
     for j, column in enumerate(columns):
@@ -302,14 +304,3 @@ def span_traces(lower, upper, y, color: str, group: str, *, dash: str = "solid",
             "name": name or f"{group} (span)",
         }
     ]  # fmt: skip
-
-
-def add_spans(
-    fig: go.Figure, sel: pd.DataFrame, y: pd.Series, color: str, group: str, *, dash: str = "solid", name: str = ""
-) -> None:
-    """Bars from the first to the last possible day of rows that are ranges or partial dates."""
-    for trace in span_traces(
-        sel[Derived.lower].to_numpy(), sel[Derived.upper].to_numpy(), y.loc[sel.index].to_numpy(), color, group,
-        dash=dash, name=name,
-    ):  # fmt: skip
-        fig.add_trace(trace)

@@ -107,3 +107,10 @@ def test_aggregated_figure_passes_plotly_validation(big):
 
     fig = build_timeline_figure(big.events, big.eras)
     assert go.Figure(fig.to_dict()).layout.meta["total"] == len(big.events)
+
+
+def test_aggregated_delegation_chart_passes_plotly_validation(big):
+    import plotly.graph_objects as go
+
+    fig = build_mirrored_timeline(big.delegations)
+    assert go.Figure(fig.to_dict()).layout.meta["total"] == len(big.delegations)

@@ -92,3 +92,19 @@ def test_treaty_milestones_become_vertical_lines():
     milestones = DATA.events[DATA.events["category"] == "treaty"].head(3)
     fig = build_mirrored_timeline(DATA.delegations, milestones)
     assert len(fig.layout.shapes) == 3
+
+
+@pytest.mark.parametrize("build", [build_mirrored_timeline, build_sector_breakdown, build_composition, build_activity])
+def test_every_chart_passes_plotly_validation(build, matched):
+    # The builders skip Plotly's validation for speed; a full validation here catches any wrong property.
+    import plotly.graph_objects as go
+
+    fig = build(matched)
+    assert len(go.Figure(fig.to_dict()).data) == len(fig.data)
+
+
+def test_highlighted_delegation_is_enlarged():
+    chosen = DATA.delegations["id"].iloc[0]
+    fig = build_mirrored_timeline(DATA.delegations, highlight=chosen)
+    sizes = {row[0]: s for t in fig.data if t.mode == "markers" for row, s in zip(t.customdata, t.marker.size)}
+    assert sizes[chosen] > min(sizes.values())
