@@ -86,13 +86,21 @@ async def main_async() -> dict:
             assert len(set(counts.values())) == len(QUERIES), counts
             expected = {q: f": {c} of {len(events)}" for q, c in counts.items()}
             out: dict[str, list] = {"latencies": [], "errors": []}
+            cpu0, wall0 = _cpu_seconds(proc.pid), time.monotonic()
             await asyncio.gather(*(session(browser, url, n, expected, out) for n in range(SESSIONS)))
+            server_cpu = (_cpu_seconds(proc.pid) - cpu0) / (time.monotonic() - wall0)
             rss_after = _rss_mib(proc.pid)
             await browser.close()
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return {**out, "rss_before": rss_before, "rss_after": rss_after}
+    return {**out, "rss_before": rss_before, "rss_after": rss_after, "server_cpu": server_cpu}
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(result: dict) -> str:
@@ -113,6 +121,10 @@ def report(result: dict) -> str:
         f"| server RSS before (1 warm session) | {result['rss_before']:.0f} MiB |",
         f"| server RSS after {SESSIONS} sessions | {result['rss_after']:.0f} MiB |",
         f"| growth per session | {(result['rss_after'] - result['rss_before']) / SESSIONS:.1f} MiB |",
+        f"| server CPU while the sessions ran | {result['server_cpu']:.2f} of {os.cpu_count()} cores |",
+        "",
+        "The browsers and the server share the machine: whatever CPU the server does not use goes to the "
+        f"{SESSIONS} Chromium renderers, so latency here measures the whole machine under load, not the server alone.",
         "",
         *[f"- {e}" for e in result["errors"][:20]],
         "Reproduce: `make loadtest` (`SESSIONS=N SECONDS=S make loadtest` to change the load).",
