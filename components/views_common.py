@@ -178,42 +178,47 @@ def render_share_box(
     table: Callable[[], pd.DataFrame],
     timelinejs: Callable[[], str] | None = None,
 ) -> None:
-    """The view's link (with a copy button), its description, a citation line and exports of the view."""
-    with st.container(border=True, key=f"share_{name}"):
+    """A "Share" button opening the view's link (with a copy button), a citation line and exports of the view.
+
+    A popover rather than a box on the page: the chart stays above the fold, and its contents (with the code
+    blocks' highlighter) are only drawn when opened.
+    """
+    with st.popover("Share, cite or export this view", icon=":material/share:", key=f"share_{name}"):
         link = render_link(page, values, description)
         cite = cite_line(description, dataset.version, link, date.today().isoformat())
-        with st.expander("Cite or export this view"):
-            st.code(cite, language=None, wrap_lines=True)
-            csv_col, json_col, html_col, tl_col = st.columns(4)
-            csv_col.download_button(
-                "CSV", data=lambda: to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
-                on_click="ignore", key=f"export_csv_{name}", width="stretch",
-            )  # fmt: skip
-            json_col.download_button(
-                "JSON", data=lambda: to_json_bytes(rows[columns]), file_name=f"tumen-{name}.json", mime="application/json",
-                on_click="ignore", key=f"export_json_{name}", width="stretch",
-            )  # fmt: skip
+        st.markdown("**Cite this view**")
+        st.code(cite, language=None, wrap_lines=True)
+        csv_col, json_col = st.columns(2)
+        html_col, tl_col = st.columns(2)
+        csv_col.download_button(
+            "CSV", data=lambda: to_csv_bytes(rows[columns]), file_name=f"tumen-{name}.csv", mime="text/csv",
+            on_click="ignore", key=f"export_csv_{name}", width="stretch",
+        )  # fmt: skip
+        json_col.download_button(
+            "JSON", data=lambda: to_json_bytes(rows[columns]), file_name=f"tumen-{name}.json", mime="application/json",
+            on_click="ignore", key=f"export_json_{name}", width="stretch",
+        )  # fmt: skip
 
-            def snapshot() -> str:
-                return build_html_snapshot(
-                    title=f"Tumen: {name}",
-                    description=description,
-                    cite=cite,
-                    link=link,
-                    figures=figures(),
-                    table=table(),
-                    sources=cited_sources(rows, dataset.sources),
-                )
-
-            html_col.download_button(
-                "HTML snapshot (offline)", data=snapshot, file_name=f"tumen-{name}.html", mime="text/html",
-                on_click="ignore", key=f"export_html_{name}", width="stretch",
-            )  # fmt: skip
-            if timelinejs is not None:
-                tl_col.download_button(
-                    "TimelineJS sheet", data=timelinejs, file_name=f"tumen-{name}-timelinejs.csv", mime="text/csv",
-                    on_click="ignore", key=f"export_timelinejs_{name}", width="stretch",
-                )  # fmt: skip
-            st.caption(
-                "Charts: use the camera icon on a chart for a PNG. CSV cells that a spreadsheet would run as formulas are prefixed with '."
+        def snapshot() -> str:
+            return build_html_snapshot(
+                title=f"Tumen: {name}",
+                description=description,
+                cite=cite,
+                link=link,
+                figures=figures(),
+                table=table(),
+                sources=cited_sources(rows, dataset.sources),
             )
+
+        html_col.download_button(
+            "HTML snapshot (offline)", data=snapshot, file_name=f"tumen-{name}.html", mime="text/html",
+            on_click="ignore", key=f"export_html_{name}", width="stretch",
+        )  # fmt: skip
+        if timelinejs is not None:
+            tl_col.download_button(
+                "TimelineJS sheet", data=timelinejs, file_name=f"tumen-{name}-timelinejs.csv", mime="text/csv",
+                on_click="ignore", key=f"export_timelinejs_{name}", width="stretch",
+            )  # fmt: skip
+        st.caption(
+            "Charts: use the camera icon on a chart for a PNG. CSV cells that a spreadsheet would run as formulas are prefixed with '."
+        )

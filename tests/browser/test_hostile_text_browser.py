@@ -152,7 +152,7 @@ def test_html_snapshot_of_hostile_view_runs_no_script(watched, browser: Browser,
     page, _ = watched
     page.goto(hostile_url + "/?event=e-script")
     expect(page.locator(POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.get_by_text("Cite or export this view").click()
+    page.get_by_text("Share, cite or export this view").click()
     with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
         page.get_by_role("button", name="HTML snapshot (offline)").click()
     target = tmp_path / "hostile.html"
