@@ -119,7 +119,8 @@ def trusted_figure(data: list[dict], layout: dict) -> go.Figure:
     """A Figure from trace and layout dicts built by this module, without Plotly's per-property validation.
 
     Validation cost ~110 ms a chart (most of a rerun); tests/unit/test_figures.py validates every builder's
-    output in full instead, so a wrong property name still fails a test. Arrays become lists: Streamlit copies
+    output in full instead (test_figures, test_figures_delegations, test_aggregate), so a wrong property
+    name still fails a test. Arrays become lists: Streamlit copies
     the figure and Plotly packs each NumPy array on the way out, which cost twice the build for small charts.
     """
     return go.Figure({"data": _plain(data), "layout": _plain(layout)}, _validate=False)
@@ -152,7 +153,7 @@ def build_timeline_figure(
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes))
     if len(events) > MAX_POINTS:
-        return _finish(_counts_traces(events, lane, lane_names, x_range), eras, events, lane_names, x_range)
+        return _finish(_counts_traces(events, lane, lane_names, x_range), eras, lane_names, x_range)
     # Columns are taken out once as arrays: selecting frame rows per lane and per category cost more than the rest.
     lower, upper = events[Derived.lower].to_numpy(), events[Derived.upper].to_numpy()
     lane_of = lane.to_numpy(dtype=object)
@@ -192,7 +193,7 @@ def build_timeline_figure(
                 + " · %{customdata[3]}<extra></extra>",
             }
         )  # fmt: skip
-    return _finish((traces, {}), eras, events, lane_names, x_range)
+    return _finish((traces, {}), eras, lane_names, x_range)
 
 
 def aggregated(fig: go.Figure) -> bool:
@@ -237,9 +238,7 @@ def _counts_traces(events: pd.DataFrame, lane: pd.Series, lane_names: list, x_ra
     }
 
 
-def _finish(
-    parts: tuple[list, dict], eras: pd.DataFrame, events: pd.DataFrame, lane_names: list, x_range: tuple
-) -> go.Figure:
+def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_range: tuple) -> go.Figure:
     """The traces in a layout: era bands, lanes on the y-axis and the x-range (drag to zoom, double-click to reset).
 
     No range slider: it draws every trace a second time; Plotly.newPlot of the shipped-data chart in headless
