@@ -116,12 +116,12 @@ def era_bands(eras: pd.DataFrame, x_range: tuple | None = None) -> tuple[list[di
 
 
 def trusted_figure(data: list[dict], layout: dict) -> go.Figure:
-    """A Figure from trace and layout dicts built by this module, without Plotly's per-property validation.
+    """A Figure from trace and layout dicts built by the figure modules, without Plotly's per-property validation.
 
-    Validation cost ~110 ms a chart (most of a rerun); tests/unit/test_figures.py validates every builder's
-    output in full instead (test_figures, test_figures_delegations, test_aggregate), so a wrong property
-    name still fails a test. Arrays become lists: Streamlit copies
-    the figure and Plotly packs each NumPy array on the way out, which cost twice the build for small charts.
+    Validation cost ~110 ms a chart (most of a rerun). The unit tests (test_figures, test_figures_delegations,
+    test_aggregate) validate every builder's output in full instead, so a wrong property name still fails.
+    Arrays become lists: Streamlit copies the figure and Plotly packs each NumPy array on the way out, which
+    cost twice the build for small charts.
     """
     return go.Figure({"data": _plain(data), "layout": _plain(layout)}, _validate=False)
 
