@@ -223,7 +223,7 @@ def _counts_traces(events: pd.DataFrame, lane: pd.Series, lane_names: list, x_ra
     trace = {
         "type": "heatmap", "x": (starts + (edges[1:] - starts) / 2).to_numpy(), "y": list(range(len(lane_names))),
         "z": np.log10(n), "customdata": n, "zmin": 0, "zmax": max(np.log10(top), 1), "text": text,
-        "hovertemplate": "%{text}<extra></extra>", "hoverongaps": False, "colorscale": "Viridis", "ygap": 2,
+        "hovertemplate": "%{text}<extra></extra>", "hoverongaps": False, "colorscale": "Viridis", "ygap": 2, "opacity": 0.9,
         "colorbar": {"title": {"text": f"events per {word}"}, "tickvals": np.log10(ticks),
                      "ticktext": [f"{t:,}" for t in ticks], "thickness": 12},
     }  # fmt: skip
@@ -251,7 +251,14 @@ def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_ra
         "annotations": labels,
         "height": max(380, 110 + 48 * max(len(lane_names), 1)),
         "margin": {"l": 10, "r": 10, "t": 50 if "title" in layout else 30, "b": 10},
-        "legend": {"title": {"text": "Category"}, "itemclick": "toggle"},
+        "legend": {
+            "title": {"text": "Category"},
+            "itemclick": "toggle",
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.08,
+            "x": 0,
+        },
         "xaxis": {
             "type": "date",
             "range": [pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])],
