@@ -25,6 +25,21 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 CHART_TIMEOUT_MS = 60_000
+SHARE_BUTTON = "Share, cite or export this view"
+
+
+def open_share(page) -> None:
+    """Open the view's share popover (link, citation and exports)."""
+    page.get_by_text(SHARE_BUTTON).click()
+
+
+def download_snapshot(page, target: Path) -> Path:
+    """Save the view's offline HTML snapshot, downloaded from the share popover, to `target`."""
+    open_share(page)
+    with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
+        page.get_by_role("button", name="HTML snapshot (offline)").click()
+    info.value.save_as(target)
+    return target
 
 
 def _free_port() -> int:

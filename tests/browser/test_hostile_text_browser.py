@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import CHART_TIMEOUT_MS, start_server, stop_server
+from tests.browser.conftest import CHART_TIMEOUT_MS, download_snapshot, start_server, stop_server
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
@@ -152,11 +152,7 @@ def test_html_snapshot_of_hostile_view_runs_no_script(watched, browser: Browser,
     page, _ = watched
     page.goto(hostile_url + "/?event=e-script")
     expect(page.locator(POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.get_by_text("Share, cite or export this view").click()
-    with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
-        page.get_by_role("button", name="HTML snapshot (offline)").click()
-    target = tmp_path / "hostile.html"
-    info.value.save_as(target)
+    target = download_snapshot(page, tmp_path / "hostile.html")
     offline = browser.new_context()
     view = offline.new_page()
     seen = {"dialogs": [], "foreign": []}

@@ -7,7 +7,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter
 from components.loading import load_dataset
-from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.browser.conftest import CHART_TIMEOUT_MS, download_snapshot, open_share
 from tests.conftest import SHIPPED
 
 DATA = load_dataset(SHIPPED).dataset
@@ -36,7 +36,7 @@ def test_link_reopens_same_view_in_fresh_context(page: Page, browser: Browser, a
     link = page.url
     assert parse_qs(urlsplit(link).query) == {"q": ["treaty"], "era": ["post-soviet"], "event": [first["id"]]}
     # The share button opens the same view's link (parameter order may differ).
-    page.get_by_text("Share, cite or export this view").click()
+    open_share(page)
     shown = page.locator("[data-testid=stCode]").first.inner_text().strip()
     assert parse_qs(urlsplit(shown).query) == parse_qs(urlsplit(link).query)
 
@@ -62,11 +62,7 @@ def test_bad_link_values_give_a_notice_and_the_rest_applies(page: Page, app_url)
 def test_html_snapshot_opens_offline_and_draws(page: Page, browser: Browser, app_url, tmp_path):
     page.goto(f"{app_url}/?category=treaty")
     expect(page.locator(MAIN_POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.get_by_text("Share, cite or export this view").click()
-    with page.expect_download(timeout=CHART_TIMEOUT_MS) as info:
-        page.get_by_role("button", name="HTML snapshot (offline)").click()
-    target = tmp_path / "snapshot.html"
-    info.value.save_as(target)
+    target = download_snapshot(page, tmp_path / "snapshot.html")
     offline = browser.new_context()
     requests: list[str] = []
     offline.route(re.compile(r"^https?://"), lambda route: (requests.append(route.request.url), route.abort()))
