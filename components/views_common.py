@@ -149,12 +149,27 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
         st.warning(md_inline(notice(problems)))
 
 
-def render_hidden_selection(noun: str, label: str) -> None:
-    """Say that the chosen row (from a link or an earlier click) is hidden by the filters, so it is unselected."""
-    st.info(
-        f"The {noun} “{md_inline(label)}” is not among the {noun}s these filters match, so it is no longer "
-        "selected. Widen or clear the filters to see it."
-    )
+def matched_selection(
+    key: str, noun: str, matched: pd.DataFrame, rows: pd.DataFrame, id_column: str, label: Callable[[pd.Series], str]
+) -> pd.Series | None:
+    """The row selected in session state `key` if the filters still match it, else None.
+
+    A selection the filters hide (from a link or an earlier click) is unselected and named in a notice.
+    """
+    selected = st.session_state.get(key)
+    if not selected:
+        return None
+    match = matched[matched[id_column] == selected]
+    if not match.empty:
+        return match.iloc[0]
+    hidden = rows[rows[id_column] == selected]
+    if not hidden.empty:
+        st.info(
+            f"The {noun} “{md_inline(label(hidden.iloc[0]))}” is not among the {noun}s these filters match, so it "
+            "is no longer selected. Widen or clear the filters to see it."
+        )
+    st.session_state[key] = None
+    return None
 
 
 def render_link(page: str, values: dict[str, object], description: str) -> str:

@@ -29,7 +29,7 @@ from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
 from components.urlstate import DATE_BOUNDS, DELEGATIONS
 from components.views_common import (
-    render_hidden_selection,
+    matched_selection,
     render_link_notices,
     render_share_box,
     render_sources,
@@ -120,6 +120,11 @@ def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
     render_sources(row[DelegationSchema.source_ids], dataset.sources)
 
 
+def delegation_label(delegation: pd.Series) -> str:
+    """How a delegation reads in the picker and in notices: its date as written and the sending body."""
+    return f"{delegation[Derived.label]} · {delegation[DelegationSchema.body]}"
+
+
 def render_delegations_page() -> None:
     """Draw the Delegations page."""
     st.title("Delegations")
@@ -134,15 +139,10 @@ def render_delegations_page() -> None:
     )
     st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.delegations)))} · {per_direction}")
     sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
-    chosen_id = st.session_state.get("delegation")
-    if chosen_id and not (matched[DelegationSchema.id] == chosen_id).any():
-        hidden = dataset.delegations[dataset.delegations[DelegationSchema.id] == chosen_id]
-        if not hidden.empty:  # hidden by the filters: unselect it and say so
-            render_hidden_selection(
-                "delegation", f"{hidden.iloc[0][Derived.label]} · {hidden.iloc[0][DelegationSchema.body]}"
-            )
-        st.session_state["delegation"] = None
-    selected = st.session_state.get("delegation")
+    row = matched_selection(
+        "delegation", "delegation", matched, dataset.delegations, DelegationSchema.id, delegation_label
+    )
+    selected = None if row is None else row[DelegationSchema.id]
     timeline = build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected)
     view = {
         "direction": flt.direction,
@@ -188,17 +188,16 @@ def render_delegations_page() -> None:
             strict=True,
         )
     )
-    if selected and selected not in labels:
-        row = matched[matched[DelegationSchema.id] == selected].iloc[0]
-        labels[selected] = f"{row[Derived.label]} · {row[DelegationSchema.body]}"
+    if selected and selected not in labels:  # matched, but beyond the listed ones
+        labels[selected] = delegation_label(row)
     chosen = st.selectbox(
         "Delegation", list(labels), index=None, format_func=lambda i: labels.get(i, i), key="delegation",
         placeholder="Click a marker, or choose a delegation",
     )  # fmt: skip
     sync_to_url("delegation", chosen)
-    if chosen:
+    if row is not None and chosen == selected:  # the select box shows the session's selection: `row`
         with st.container(border=True):
-            render_delegation_detail(matched.set_index(DelegationSchema.id, drop=False).loc[chosen], dataset)
+            render_delegation_detail(row, dataset)
     left, right = st.columns(2)
     with left:
         st.subheader("By sector")

@@ -21,7 +21,7 @@ from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
 from components.urlstate import DATE_BOUNDS, TIMELINE
 from components.views_common import (
-    render_hidden_selection,
+    matched_selection,
     render_link_notices,
     render_share_box,
     render_sources,
@@ -141,6 +141,11 @@ def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
     )
 
 
+def event_label(event: pd.Series) -> str:
+    """How an event reads in the picker and in notices: its date as written and its title."""
+    return f"{event[Derived.label]} · {event[EventSchema.title]}"
+
+
 def events_table(events: pd.DataFrame) -> pd.DataFrame:
     """The matching events as a reader sees them in a table (dates as written)."""
     cols = [EventSchema.title, EventSchema.category, EventSchema.claim_status, EventSchema.actors]
@@ -190,18 +195,10 @@ def render_timeline_page() -> None:
         )
     )
     sync_from_url("event", cached_ids(dataset.version, dataset.events))
-    selected = st.session_state.get("event")
-    if selected not in titles:
-        match = matched[matched[EventSchema.id] == selected] if selected else matched.iloc[0:0]
-        if match.empty:  # the chosen event no longer matches the filters: unselect it and say so
-            hidden = dataset.events[dataset.events[EventSchema.id] == selected] if selected else match
-            if not hidden.empty:
-                render_hidden_selection(
-                    "event", f"{hidden.iloc[0][Derived.label]} · {hidden.iloc[0][EventSchema.title]}"
-                )
-            st.session_state["event"] = selected = None
-        else:
-            titles[selected] = f"{match.iloc[0][Derived.label]} · {match.iloc[0][EventSchema.title]}"
+    row = matched_selection("event", "event", matched, dataset.events, EventSchema.id, event_label)
+    selected = None if row is None else row[EventSchema.id]
+    if selected and selected not in titles:  # matched, but beyond the listed ones
+        titles[selected] = event_label(row)
     fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)
     view = {
         "era": None if era is None else era[EraSchema.id],
@@ -270,5 +267,5 @@ def render_timeline_page() -> None:
             disabled=matched.empty,
         )
         sync_to_url("event", chosen)
-        if chosen:
-            render_event_detail(matched.set_index(EventSchema.id, drop=False).loc[chosen], dataset)
+        if row is not None and chosen == selected:  # the select box shows the session's selection: `row`
+            render_event_detail(row, dataset)
