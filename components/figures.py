@@ -215,7 +215,7 @@ def _counts_traces(events: pd.DataFrame, lane: pd.Series, lane_names: list, x_ra
     labels = [bin_label(b, freq) for b in starts]
     names = plotly_text(lane_names)
     text = [
-        [f"{names[i]}: {int(c):,} events<br>{labels[j]}" if c == c else "" for j, c in enumerate(row)]
+        [f"{names[i]}: {int(c):,} events<br>{labels[j]}" if c > 0 else "" for j, c in enumerate(row)]
         for i, row in enumerate(n)
     ]
     top = max(1.0, float(np.nanmax(n))) if n.size else 1.0
