@@ -37,6 +37,10 @@ DIRECTION_COLORS = {"dprk_to_russia": "#CC6677", "russia_to_dprk": "#332288"}
 STATUS_SYMBOLS = {"confirmed": "circle", "reported": "circle-open", "disputed": "triangle-up", "refuted": "x"}
 assert set(STATUS_SYMBOLS) == set(CLAIM_STATUSES)
 
+# Legends are keys, not filters: a click that hid a trace would change the view without changing its link.
+# The sidebar filters, which are in the URL, do that job.
+KEY_ONLY = {"itemclick": False, "itemdoubleclick": False}
+
 LANE_MODES = {"category": EventSchema.category, "status": EventSchema.claim_status, "actor": EventSchema.actors}
 _ERA_FILLS = ("rgba(120,120,120,0.07)", "rgba(120,120,120,0.16)")
 _MIN_GAP_DAYS = 200  # events closer than this in one lane are offset so that neither hides the other
@@ -153,7 +157,7 @@ def build_timeline_figure(
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes))
     if len(events) > MAX_POINTS:
-        return _finish(_counts_traces(events, lane, lane_names, x_range), eras, lane_names, x_range)
+        return _finish(_counts_traces(events, lane, lane_names, x_range), eras, lane_names, x_range, lanes)
     # Columns are taken out once as arrays: selecting frame rows per lane and per category cost more than the rest.
     lower, upper = events[Derived.lower].to_numpy(), events[Derived.upper].to_numpy()
     lane_of = lane.to_numpy(dtype=object)
@@ -193,7 +197,7 @@ def build_timeline_figure(
                 + " · %{customdata[3]}<extra></extra>",
             }
         )  # fmt: skip
-    return _finish((traces, {}), eras, lane_names, x_range)
+    return _finish((traces, {}), eras, lane_names, x_range, lanes)
 
 
 def aggregated(fig: go.Figure) -> bool:
@@ -238,8 +242,11 @@ def _counts_traces(events: pd.DataFrame, lane: pd.Series, lane_names: list, x_ra
     }
 
 
-def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_range: tuple) -> go.Figure:
+def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_range: tuple, lanes: str) -> go.Figure:
     """The traces in a layout: era bands, lanes on the y-axis and the x-range (drag to zoom, double-click to reset).
+
+    The colour key is shown only when lanes are not categories: with category lanes the y-axis already names
+    each colour's category.
 
     No range slider: it draws every trace a second time; Plotly.newPlot of the shipped-data chart in headless
     Chromium took 246 ms with it and 119 ms without. Era pills, dates and drag-to-zoom cover its job.
@@ -251,14 +258,7 @@ def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_ra
         "annotations": labels,
         "height": max(380, 110 + 48 * max(len(lane_names), 1)),
         "margin": {"l": 10, "r": 10, "t": 50 if "title" in layout else 30, "b": 10},
-        "legend": {
-            "title": {"text": "Category"},
-            "itemclick": "toggle",
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -0.08,
-            "x": 0,
-        },
+        "legend": {"title": {"text": "Category"}, "orientation": "h", "yanchor": "top", "y": -0.08, "x": 0} | KEY_ONLY,
         "xaxis": {
             "type": "date",
             "range": [pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])],
@@ -270,6 +270,7 @@ def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_ra
             "fixedrange": True,
         },
         "hovermode": "closest",
+        "showlegend": lanes != "category",
         "uirevision": f"{x_range[0]}|{x_range[1]}",
     }
     return trusted_figure(traces, layout)

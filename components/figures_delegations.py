@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
-from components.figures import DIRECTION_COLORS, customdata_rows, span_traces, stack_offsets, trusted_figure
+from components.figures import DIRECTION_COLORS, KEY_ONLY, customdata_rows, span_traces, stack_offsets, trusted_figure
 from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, Derived, EventSchema
 from components.text import plotly_text
 
@@ -76,7 +76,7 @@ def build_mirrored_timeline(
     layout |= {
         "height": 420,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.15},
+        "legend": {"orientation": "h", "y": -0.15} | KEY_ONLY,
         "xaxis": {"type": "date"},
         "yaxis": {
             "range": [-top, top],
@@ -109,7 +109,7 @@ def _mirrored_counts(delegations: pd.DataFrame) -> go.Figure:
         "barmode": "relative",
         "height": 420,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.15},
+        "legend": {"orientation": "h", "y": -0.15} | KEY_ONLY,
         "yaxis": {"title": {"text": f"◀ to North Korea · per {word} · to Russia ▶"}, "tickformat": "d"},
         "meta": {"aggregated": True, "bin": word, "total": int(counts["count"].sum())},
     }
@@ -147,7 +147,7 @@ def build_sector_breakdown(delegations: pd.DataFrame) -> go.Figure:
         "barmode": "relative",
         "height": max(260, 60 + 26 * len(sectors)),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.12},
+        "legend": {"orientation": "h", "y": -0.12} | KEY_ONLY,
         "xaxis": {"title": {"text": "◀ to North Korea · delegations · to Russia ▶"}, "tickformat": "d"},
         "yaxis": {"fixedrange": True},
         "clickmode": "event+select",
@@ -213,7 +213,7 @@ def build_activity(delegations: pd.DataFrame) -> go.Figure:
         "barmode": "stack",
         "height": 280,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.2},
+        "legend": {"orientation": "h", "y": -0.2} | KEY_ONLY,
         "yaxis": {"title": {"text": "delegations"}, "tickformat": "d"},
         "xaxis": {"type": "date"},
     }

@@ -74,6 +74,19 @@ def test_lanes_per_mode(mini, lanes, expected):
     assert list(fig.layout.yaxis.ticktext) == expected
 
 
+@pytest.mark.parametrize(("lanes", "key_shown"), [("category", False), ("status", True), ("actor", True)])
+def test_colour_key_only_when_lanes_are_not_categories(mini, lanes, key_shown):
+    # With category lanes the y-axis already names each colour; a second key would only take room.
+    fig = build_timeline_figure(mini.events, mini.eras, lanes=lanes)
+    assert fig.layout.showlegend is key_shown
+
+
+def test_clicking_the_colour_key_hides_nothing(mini):
+    # A legend click would hide events without changing the link; hiding is the (linked) filters' job.
+    legend = build_timeline_figure(mini.events, mini.eras, lanes="actor").layout.legend
+    assert legend.itemclick is False and legend.itemdoubleclick is False
+
+
 def test_colour_is_fixed_per_category(mini):
     fig = build_timeline_figure(mini.events, mini.eras)
     for trace in _marker_traces(fig):

@@ -103,6 +103,13 @@ def test_every_chart_passes_plotly_validation(build, matched):
     assert len(go.Figure(fig.to_dict()).data) == len(fig.data)
 
 
+@pytest.mark.parametrize("build", [build_mirrored_timeline, build_sector_breakdown, build_activity])
+def test_clicking_a_legend_entry_hides_nothing(build):
+    # Hiding a direction by a legend click would change the chart without changing its link.
+    legend = build(DATA.delegations).layout.legend
+    assert legend.itemclick is False and legend.itemdoubleclick is False
+
+
 def test_highlighted_delegation_is_enlarged():
     chosen = DATA.delegations["id"].iloc[0]
     fig = build_mirrored_timeline(DATA.delegations, highlight=chosen)
