@@ -35,6 +35,8 @@ CHROMIUM = os.environ.get("TUMEN_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
 TUMEN, FLOOR = ROOT / "app.py", ROOT / "benchmarks" / "floor_app.py"
+WIDGETS = ROOT / "benchmarks" / "floor_widgets_app.py"  # the floor's scatter on a page with Tumen's widgets
+FLOORS = (FLOOR, WIDGETS)
 TUMEN_BOX, FLOOR_BOX = "Search title, summary, actors, notes", "Search"
 CHANGES = int(os.environ.get("BENCH_CHANGES", "20"))
 
@@ -126,7 +128,7 @@ _SHOWS = "n => (" + _POINTS + ")() === n"
 def expected_points(app: Path, folder: Path, query: str) -> int:
     """How many x values the first chart holds for `query` (Tumen's timeline, or the floor's scatter)."""
     data = load_dataset(folder).dataset
-    if app == FLOOR:
+    if app in FLOORS:
         ev = data.events
         shown = ev[ev["title"].str.contains(query, case=False, regex=False)] if query else ev
         fig = px.scatter(shown.assign(date=shown["date_lower"]), x="date", y="category", hover_name="title")
@@ -139,8 +141,8 @@ def expected_points(app: Path, folder: Path, query: str) -> int:
 def bench_browser(app: Path, folder: Path, box: str, queries: tuple[str, str]) -> dict:
     """Server start → first chart; text filter → chart updated (p50, p95); server RSS after 1 and 6 sessions."""
     port = _free_port()
-    env = {"FLOOR_DATA_DIR": str(folder)} if app == FLOOR else {}
-    extra = [] if app == FLOOR else ["--", "--data-dir", str(folder)]
+    env = {"FLOOR_DATA_DIR": str(folder)} if app in FLOORS else {}
+    extra = [] if app in FLOORS else ["--", "--data-dir", str(folder)]
     expected = [expected_points(app, folder, q) for q in queries]
     assert expected[0] != expected[1], "the two queries must draw different charts"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true",
@@ -223,6 +225,7 @@ def main() -> int:
         web = {
             "Tumen, shipped data": bench_browser(TUMEN, ROOT / "data", TUMEN_BOX, shipped_q),
             "floor, shipped data": bench_browser(FLOOR, ROOT / "data", FLOOR_BOX, shipped_q),
+            "floor with Tumen's widgets, shipped data": bench_browser(WIDGETS, ROOT / "data", FLOOR_BOX, shipped_q),
             "Tumen, 100k events": bench_browser(TUMEN, big, TUMEN_BOX, big_q),
             "floor, 100k events": bench_browser(FLOOR, big, FLOOR_BOX, big_q),
         }
@@ -293,6 +296,23 @@ def render(info, loads, rerun, payload, web) -> str:
         ("100k: RSS ≤ 500 MB", f"{w['Tumen, 100k events']['rss_6']:.0f} MiB", w["Tumen, 100k events"]["rss_6"] * 1.048576 <= 500),
     ]  # fmt: skip
     lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in checks]
+    tumen, bare, widgets = (
+        w["Tumen, shipped data"],
+        w["floor, shipped data"],
+        w["floor with Tumen's widgets, shipped data"],
+    )
+    lines += [
+        "",
+        "## Where the shipped-data gap is (not a target)",
+        "",
+        "`benchmarks/floor_widgets_app.py` draws the floor's scatter on a page with the Timeline page's Streamlit widgets",
+        "(sidebar filters bound to the URL, era pills, lanes, share popover, event picker) and none of Tumen's code.",
+        "",
+        "| ratio | first chart | filter → chart p50 |",
+        "| --- | --- | --- |",
+        f"| floor with widgets / floor | {ratio(widgets['first_chart'], bare['first_chart'])} | {ratio(widgets['p50'], bare['p50'])} |",
+        f"| Tumen / floor with widgets | {ratio(tumen['first_chart'], widgets['first_chart'])} | {ratio(tumen['p50'], widgets['p50'])} |",
+    ]  # fmt: skip
     lines += ["", "Reproduce: `make bench` (about 5–10 minutes on 2 cores).", ""]
     return "\n".join(lines)
 
