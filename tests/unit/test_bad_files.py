@@ -59,6 +59,8 @@ BROKEN = [
     ("listed-in-article-yes", "delegations.csv", 3, "listed_in_article", "'yes' — expected one of: true, false"),
     ("javascript-url", "sources.csv", 2, "url", "'javascript:alert(1)' — expected an http:// or https:// URL"),
     ("era-end-before-start", "eras.csv", 2, "end", "'1500' — expected a date not before start (1600)"),
+    ("bad-era-id", "eras.csv", 3, "id", "'Late era' — expected a non-empty id of lowercase letters, digits"),
+    ("bad-source-id", "sources.csv", 4, "id", "'s_seed' — expected a non-empty id of lowercase letters, digits"),
 ]
 
 # (case, number of events it loads with)
