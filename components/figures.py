@@ -42,6 +42,9 @@ assert set(STATUS_SYMBOLS) == set(CLAIM_STATUSES)
 KEY_ONLY = {"itemclick": False, "itemdoubleclick": False}
 
 LANE_MODES = {"category": EventSchema.category, "status": EventSchema.claim_status, "actor": EventSchema.actors}
+# Characters of an 11 px era label (~5 px each in Chromium) that fit across a plot ~700 px wide: a laptop screen
+# with the sidebar open. On a narrower plot long labels may touch the next band again.
+LABEL_CHARS_PER_VIEW = 140
 _ERA_FILLS = ("rgba(120,120,120,0.07)", "rgba(120,120,120,0.16)")
 _MIN_GAP_DAYS = 200  # events closer than this in one lane are offset so that neither hides the other
 
@@ -94,26 +97,44 @@ def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, 
     return lo - pad, hi + pad
 
 
+def fit_label(text: str, share: float, chars_per_view: int = LABEL_CHARS_PER_VIEW) -> str:
+    """`text` cut with an ellipsis to what fits in `share` (0..1) of the chart's width."""
+    budget = max(1, int(share * chars_per_view))
+    if len(text) <= budget:
+        return text
+    cut = text[: budget - 1]
+    if text[budget - 1] != " " and cut.rfind(" ") >= budget // 2:  # end on a whole word if that keeps half the room
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def era_bands(eras: pd.DataFrame, x_range: tuple | None = None) -> tuple[list[dict], list[dict]]:
-    """Each era as a background band (a layout shape) and, where it is wide enough to read, a label."""
-    span = (pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])) if x_range else None
+    """Each era as a background band (a layout shape) and, where it is wide enough to read, a label.
+
+    A label is cut to the visible width of its band (full name on hover), so it neither runs over the next era
+    nor past the chart's right edge.
+    """
+    if x_range is None:
+        x_range = (eras[Derived.lower].min(), eras[Derived.upper].max() + pd.Timedelta(days=1))
+    span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
     shapes: list[dict] = []
     labels: list[dict] = []
     for n, era in enumerate(eras.sort_values(Derived.lower).to_dict("records")):
         lo, hi = era[Derived.lower], era[Derived.upper] + pd.Timedelta(days=1)
-        visible = (hi - lo) if not x_range else min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
+        visible = min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
         shapes.append(
             {
                 "type": "rect", "xref": "x", "yref": "y domain", "x0": lo, "x1": hi, "y0": 0, "y1": 1,
                 "fillcolor": _ERA_FILLS[n % 2], "line": {"width": 0}, "layer": "below", "name": era[EraSchema.id],
             }
         )  # fmt: skip
-        if span is None or visible >= span * 0.07:
+        if visible >= span * 0.07:
+            name = era[EraSchema.name]
             labels.append(
                 {
-                    "text": plotly_text(era[EraSchema.name]), "x": max(lo, pd.Timestamp(x_range[0])) if x_range else lo,
-                    "xref": "x", "y": 1, "yref": "y domain", "xanchor": "left", "yanchor": "top",
-                    "showarrow": False, "font": {"size": 11, "color": "#555"},
+                    "text": plotly_text(fit_label(name, visible / span)), "hovertext": plotly_text(name),
+                    "x": max(lo, pd.Timestamp(x_range[0])), "xref": "x", "y": 1, "yref": "y domain",
+                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": "#555"},
                 }
             )  # fmt: skip
     return shapes, labels

@@ -70,3 +70,24 @@ def test_choosing_an_era_changes_the_axis_range(page: Page, app_url):
     )
     after = _x_range(page)
     assert after[0].startswith("2022") and after[1].startswith("2024")
+
+
+def test_era_labels_stay_inside_their_band_and_the_plot(page: Page, app_url):
+    # Long era names used to run over the next era's band and past the chart's right edge.
+    page.goto(app_url)
+    _wait_chart(page)
+    boxes = page.evaluate(
+        """() => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; };
+            return {
+                plot: box(gd.querySelector('.nsewdrag')),
+                bands: [...gd.querySelectorAll('.shapelayer path')].map(box),
+                labels: [...gd.querySelectorAll('.annotation-text')].map(e => [e.textContent, ...box(e)]),
+            };
+        }"""
+    )
+    assert len(boxes["labels"]) >= 3, boxes
+    for text, left, right in boxes["labels"]:
+        band = next(b for b in boxes["bands"] if b[0] - 3 <= left <= b[1])
+        assert right <= min(band[1], boxes["plot"][1]) + 1, (text, left, right, band, boxes["plot"])

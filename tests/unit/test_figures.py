@@ -6,8 +6,10 @@ import pytest
 
 from components.figures import (
     CATEGORY_COLORS,
+    LABEL_CHARS_PER_VIEW,
     STATUS_SYMBOLS,
     build_timeline_figure,
+    fit_label,
     stack_offsets,
     view_range,
 )
@@ -42,6 +44,40 @@ def test_narrow_eras_lose_their_label_not_their_band(mini):
     fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
     assert len(fig.layout.shapes) == 2
     assert [a.text for a in fig.layout.annotations if a.text] == ["Late era"]
+
+
+@pytest.mark.parametrize(
+    ("text", "share", "expected"),
+    [
+        ("Late era", 0.5, "Late era"),  # fits: unchanged
+        ("Friendship treaty, Six-Party Talks and sanctions", 0.25, "Friendship treaty, Six-Party…"),  # whole words
+        ("Friendship treaty, Six-Party Talks and sanctions", 0.2, "Friendship treaty…"),
+        ("Revolution, Soviet Far East and deportation", 0.165, "Revolution, Soviet…"),  # no dangling comma
+        ("Alliance", 0.05, "Allia…"),  # no space to end on: cut in the word
+        ("Alliance", 0.0, "…"),
+    ],
+)
+def test_fit_label_cuts_to_the_band_with_an_ellipsis(text, share, expected):
+    assert fit_label(text, share, chars_per_view=120) == expected
+    assert len(fit_label(text, share, chars_per_view=120)) <= max(1, int(share * 120))
+
+
+def test_era_labels_fit_their_visible_band_and_keep_the_full_name_on_hover():
+    from tests.conftest import SHIPPED
+
+    data = load_dataset(SHIPPED).dataset
+    ranges = [view_range(data.events, data.eras)]
+    ranges += [(lo, hi) for lo, hi in zip(data.eras["date_lower"], data.eras["date_upper"], strict=True)]
+    for x_range in ranges:
+        fig = build_timeline_figure(data.events, data.eras, x_range=x_range)
+        span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
+        for label in fig.layout.annotations:
+            band = next(
+                s for s in fig.layout.shapes if pd.Timestamp(s.x0) <= pd.Timestamp(label.x) < pd.Timestamp(s.x1)
+            )
+            visible = min(pd.Timestamp(band.x1), pd.Timestamp(x_range[1])) - pd.Timestamp(label.x)
+            assert len(label.text) <= visible / span * LABEL_CHARS_PER_VIEW, (x_range, label.text)
+            assert label.hovertext in set(data.eras["name"])
 
 
 def test_every_event_id_is_in_customdata_once(mini):
