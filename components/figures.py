@@ -274,6 +274,13 @@ def _finish(parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, x_ra
     """
     traces, layout = parts
     shapes, labels = era_bands(eras, x_range)
+    if layout.get("meta", {}).get("aggregated"):  # the heat map hides the bands: mark where each era starts on top
+        shapes += [
+            {"type": "line", "xref": "x", "yref": "y domain", "x0": band["x0"], "x1": band["x0"], "y0": 0, "y1": 1,
+             "line": {"width": 1.5, "color": "rgba(255,255,255,0.85)", "dash": "dot"}, "layer": "above",
+             "name": f"{band['name']} start"}
+            for band in shapes[1:]
+        ]  # fmt: skip
     layout |= {
         "shapes": shapes,
         "annotations": labels,

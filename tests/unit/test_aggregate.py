@@ -91,6 +91,15 @@ def test_bin_edges_cover_every_bin_between_first_and_last(first, last, freq, n_b
 def test_small_timeline_is_not_aggregated(big):
     fig = build_timeline_figure(big.events.head(MAX_POINTS), big.eras)
     assert not aggregated(fig)
+    assert all(s.layer == "below" for s in fig.layout.shapes)  # markers leave the era bands visible
+
+
+def test_heat_map_marks_each_era_start_above_its_cells(big):
+    # The cells cover the era bands, so each era after the first starts at a line drawn on top.
+    fig = build_timeline_figure(big.events, big.eras)
+    above = [s for s in fig.layout.shapes if s.layer == "above"]
+    starts = sorted(big.eras["date_lower"])[1:]
+    assert [pd.Timestamp(s.x0) for s in above] == starts
 
 
 def test_big_delegation_timeline_counts_per_direction(big):
