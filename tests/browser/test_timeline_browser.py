@@ -91,3 +91,8 @@ def test_era_labels_stay_inside_their_band_and_the_plot(page: Page, app_url):
     for text, left, right in boxes["labels"]:
         band = next(b for b in boxes["bands"] if b[0] - 3 <= left <= b[1])
         assert right <= min(band[1], boxes["plot"][1]) + 1, (text, left, right, band, boxes["plot"])
+    # A cut label gives the era's full name on hover.
+    cut = next(text for text, *_ in boxes["labels"] if text.endswith("…"))
+    page.locator(".js-plotly-plot .annotation-text", has_text=cut).hover()
+    full = DATA.eras.loc[DATA.eras["name"].str.startswith(cut.rstrip("…")), "name"].iloc[0]
+    expect(page.locator(".js-plotly-plot .hoverlayer text", has_text=full)).to_be_visible(timeout=CHART_TIMEOUT_MS)
