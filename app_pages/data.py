@@ -1,5 +1,5 @@
 """The data page: one hand-off to its view."""
 
-from components.views_data import render_data_page
+from views.data import render_data_page
 
 render_data_page()

@@ -84,7 +84,7 @@ def test_broken_edit_keeps_last_good_data(make_app, mini_dir):
 def test_every_session_shares_one_loaded_dataset(monkeypatch):
     # One load per process, handed to every session as is: a per-session copy costs a rerun ~100 ms and
     # the server ~100 MB per session at 100k events.
-    from components import state
+    from views import state
 
     monkeypatch.delenv("TUMEN_DATA_DIR", raising=False)
     first, _ = state.current_data()

@@ -12,10 +12,10 @@ import streamlit as st
 from components.loading import Dataset, Problem
 from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
-from components.state import current_data, data_dir
 from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_inline, md_link
 from components.urlstate import invalid_params, migrate, notice, page_link
+from views.state import current_data, data_dir
 
 
 def _short(value: str, limit: int = 200) -> str:

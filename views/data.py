@@ -6,18 +6,18 @@ import streamlit as st
 
 from components.loading import Dataset, read_folder
 from components.schema import TABLES, Derived, SourceSchema, columns_of
-from components.state import data_dir
 from components.tables import search_frame, to_csv_bytes
 from components.text import md_inline
 from components.uploads import load_uploads
 from components.urlstate import DATA
-from components.views_common import (
+from views.common import (
     SESSION_DATA,
     render_link,
     render_link_notices,
     render_problems,
     require_dataset,
 )
+from views.state import data_dir
 
 _TABLE_LABELS = {"events.csv": "Events", "delegations.csv": "Delegations", "eras.csv": "Eras", "sources.csv": "Sources"}
 

@@ -20,7 +20,7 @@ from components.schema import (
 from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
 from components.urlstate import DATE_BOUNDS, TIMELINE
-from components.views_common import (
+from views.common import (
     matched_selection,
     render_link_notices,
     render_share_box,

@@ -28,7 +28,7 @@ from components.schema import (
 from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
 from components.urlstate import DATE_BOUNDS, DELEGATIONS
-from components.views_common import (
+from views.common import (
     matched_selection,
     render_link_notices,
     render_share_box,
