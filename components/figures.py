@@ -108,14 +108,12 @@ def fit_label(text: str, share: float, chars_per_view: int = LABEL_CHARS_PER_VIE
     return cut.rstrip(" ,;:–-") + "…"
 
 
-def era_bands(eras: pd.DataFrame, x_range: tuple | None = None) -> tuple[list[dict], list[dict]]:
+def era_bands(eras: pd.DataFrame, x_range: tuple) -> tuple[list[dict], list[dict]]:
     """Each era as a background band (a layout shape) and, where it is wide enough to read, a label.
 
     A label is cut to the visible width of its band (full name on hover), so it neither runs over the next era
     nor past the chart's right edge.
     """
-    if x_range is None:
-        x_range = (eras[Derived.lower].min(), eras[Derived.upper].max() + pd.Timedelta(days=1))
     span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
     shapes: list[dict] = []
     labels: list[dict] = []
