@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from components.config import SHIPPED_DATA, lan_addresses
-from components.loading import Problem, load_dataset
+from components.loading import load_dataset
+from components.problems import Problem
 from components.synth import synthesize
 from components.timelinejs import export_timelinejs, import_timelinejs
 from components.writing import write_tables

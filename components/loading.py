@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
+from components import verified
 from components.dates import DateError, format_human, parse_edtf
+from components.problems import HEADER_LINE, Problem, row_line
 from components.schema import (
     DELEGATION_SEARCH_COLUMNS,
     EVENT_SEARCH_COLUMNS,
@@ -25,28 +26,9 @@ from components.schema import (
     EventSchema,
     SourceSchema,
     columns_of,
+    header_of,
 )
 from components.tables import search_text
-
-HEADER_LINE = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a data file, located as a spreadsheet user sees it (header = line 1)."""
-
-    file: str
-    line: int | None
-    column: str
-    value: str
-    expected: str
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
-        if self.column:
-            where += f", column {self.column}"
-        shown = self.value if len(self.value) <= 80 else self.value[:77] + "..."
-        return f"{where}: {shown!r} — expected {self.expected}"
 
 
 @dataclass(frozen=True)
@@ -84,17 +66,13 @@ class LoadResult:
         return self.dataset is not None and not self.problems
 
 
-def _line(index: int) -> int:
-    return int(index) + 2  # header is line 1, first data row line 2
-
-
 _PARSER_LINE = re.compile(r"\b(line|row) (\d+)")  # pandas says "line N" (from 1) or "row N" (from 0)
 
 
 def read_table(path: Path) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV file as text cells; report unreadable files instead of raising."""
     if not path.is_file():
-        return None, [Problem(path.name, None, "", "", "a CSV file with columns " + _header_of(path.name))]
+        return None, [Problem(path.name, None, "", "", "a CSV file with columns " + header_of(path.name))]
     return read_table_bytes(path.name, path.read_bytes())
 
 
@@ -121,7 +99,7 @@ def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[P
         # index by pandas' index inference), and repeated or empty column names stay as written.
         rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, header=None, skip_blank_lines=False)
     except pd.errors.EmptyDataError:
-        return None, [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
+        return None, [Problem(name, HEADER_LINE, "", "", "a header row: " + header_of(name))]
     except (pd.errors.ParserError, ValueError) as exc:
         found = _PARSER_LINE.search(str(exc))
         line = int(found[2]) + (found[1] == "row") if found else None
@@ -140,7 +118,7 @@ def read_table_bytes(name: str, raw: bytes) -> tuple[pd.DataFrame | None, list[P
 
 def _header_problems(name: str, header: list[str]) -> list[Problem]:
     if not any(header):
-        return [Problem(name, HEADER_LINE, "", "", "a header row: " + _header_of(name))]
+        return [Problem(name, HEADER_LINE, "", "", "a header row: " + header_of(name))]
     empty = [i for i, c in enumerate(header, start=1) if not c]
     repeated = {c: n for c, n in Counter(header).items() if c and n > 1}
     return [Problem(name, HEADER_LINE, "", "", f"a name for header cell {i} (it is empty)") for i in empty] + [
@@ -149,40 +127,10 @@ def _header_problems(name: str, header: list[str]) -> list[Problem]:
     ]
 
 
-def _header_of(name: str) -> str:
-    return ", ".join(columns_of(TABLES[name])) if name in TABLES else "(unknown table)"
-
-
-def schema_problems(name: str, df: pd.DataFrame, schema: type[pa.DataFrameModel]) -> list[Problem]:
-    """Run the pandera schema lazily and turn every failure into a Problem."""
-    try:
-        schema.validate(df, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        return [_problem_from_failure(name, row) for row in err.failure_cases.itertuples(index=False)]
-    return []
-
-
-def _problem_from_failure(name: str, row) -> Problem:
-    check = str(row.check)
-    if check == "column_in_dataframe":
-        return Problem(name, HEADER_LINE, str(row.failure_case), "", "this column in the header row (it is missing)")
-    if check == "column_in_schema":
-        return Problem(name, HEADER_LINE, str(row.failure_case), "", "no such column; allowed: " + _header_of(name))
-    line = None if row.index is None or pd.isna(row.index) else _line(row.index)
-    if check == "field_uniqueness":
-        check = "a unique id (this one appears more than once)"
-    value = (
-        ""
-        if row.failure_case is None or (not isinstance(row.failure_case, str) and pd.isna(row.failure_case))
-        else str(row.failure_case)
-    )
-    return Problem(name, line, str(row.column), value, check)
-
-
 def _refs_problems(name: str, df: pd.DataFrame, column: str, known: set[str], what: str) -> list[Problem]:
     refs = df[column].str.split(MULTI_SEPARATOR).explode().str.strip()
     bad = refs[(refs != "") & ~refs.isin(known)]
-    return [Problem(name, _line(i), column, ref, f"an id defined in {what}") for i, ref in bad.items()]
+    return [Problem(name, row_line(i), column, ref, f"an id defined in {what}") for i, ref in bad.items()]
 
 
 def _bounds(values: pd.Series, attr: str) -> pd.Series:
@@ -201,7 +149,7 @@ def _bounds(values: pd.Series, attr: str) -> pd.Series:
 def _order_problems(name: str, df: pd.DataFrame) -> list[Problem]:
     bad = _bounds(df["end"], "upper") < _bounds(df["start"], "lower")
     return [
-        Problem(name, _line(i), "end", end, f"a date not before start ({start})")
+        Problem(name, row_line(i), "end", end, f"a date not before start ({start})")
         for i, start, end in zip(df.index[bad], df["start"][bad], df["end"][bad])
     ]
 
@@ -223,7 +171,7 @@ def cross_table_problems(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     if sources is not None:
         missing = (sources[SourceSchema.url] == "") & (sources[SourceSchema.kind] != URL_REQUIRED_UNLESS)
         problems += [
-            Problem("sources.csv", _line(i), SourceSchema.url, "", URL_EXPECTED) for i in sources.index[missing]
+            Problem("sources.csv", row_line(i), SourceSchema.url, "", URL_EXPECTED) for i in sources.index[missing]
         ]
     events = tables.get("events.csv")
     if events is not None and eras is not None:
@@ -285,8 +233,41 @@ def empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=str) for c in columns_of(TABLES[name])})
 
 
-def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
-    """Validate the given table files (name → bytes); tables not given are empty and listed as missing."""
+def load_files(files: dict[str, bytes], label: str = "", cache: Path | None = None) -> LoadResult:
+    """Validate the given table files (name → bytes); tables not given are empty and listed as missing.
+
+    With a `cache` folder (components.verified), files that passed before under the same code are not checked
+    again: an unchanged folder loads without importing pandera. Files that fail are never recorded.
+    """
+    key = verified.files_key(files) if cache is not None else ""
+    if key and verified.seen(cache, key):
+        tables = _read_known_good(files)
+        if tables is not None:
+            return LoadResult(_assemble(tables, files, label), ())
+    problems, tables = _check(files, label)
+    if problems:
+        return LoadResult(None, tuple(problems))
+    if key:
+        verified.remember(cache, key)
+    return LoadResult(_assemble(tables, files, label), ())
+
+
+def _read_known_good(files: dict[str, bytes]) -> dict[str, pd.DataFrame] | None:
+    """The tables of files that passed validation before (None if one no longer reads: check them all again)."""
+    tables = {}
+    for name in TABLES:
+        if name in files:
+            df, problems = read_table_bytes(name, files[name])
+            if df is None or problems:
+                return None
+            tables[name] = df
+    return tables
+
+
+def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
+    """Every problem in the files, and the tables read from them."""
+    from components.validation import schema_problems  # pandera: imported only when files are checked
+
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
     unknown = sorted(set(files) - set(TABLES))
@@ -297,22 +278,25 @@ def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
     if cites and "sources.csv" not in files:
         for name in sorted(cites):
             problems.append(Problem("sources.csv", None, "", "", f"sources.csv beside {name}, whose rows cite sources"))
-    for name, schema in TABLES.items():
+    for name in TABLES:
         if name not in files:
             continue
         df, read_problems = read_table_bytes(name, files[name])
         problems += read_problems
         if df is None:
             continue
-        found = schema_problems(name, df, schema)
+        found = schema_problems(name, df)
         problems += found
         if not any(p.line == HEADER_LINE and not p.value for p in found):
             tables[name] = df
     problems += cross_table_problems(tables)
-    if problems:
-        return LoadResult(None, tuple(problems))
+    return problems, tables
+
+
+def _assemble(tables: dict[str, pd.DataFrame], files: dict[str, bytes], label: str) -> Dataset:
+    """The dataset of valid tables: derived dates, search text, date order; absent tables empty."""
     full = {name: tables.get(name, empty_table(name)).reset_index(drop=True) for name in TABLES}
-    dataset = Dataset(
+    return Dataset(
         events=searchable(with_dates(full["events.csv"]), EVENT_SEARCH_COLUMNS),
         delegations=searchable(with_dates(full["delegations.csv"]), DELEGATION_SEARCH_COLUMNS),
         eras=with_dates(full["eras.csv"]),
@@ -321,7 +305,6 @@ def load_files(files: dict[str, bytes], label: str = "") -> LoadResult:
         version=files_version(files),
         missing=tuple(name for name in TABLES if name not in files),
     )
-    return LoadResult(dataset, ())
 
 
 def read_folder(folder: Path) -> dict[str, bytes]:
@@ -329,9 +312,9 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in TABLES if (folder / name).is_file()}
 
 
-def load_dataset(folder: str | Path) -> LoadResult:
-    """Read and validate every table of `folder`; return the dataset or all problems at once."""
+def load_dataset(folder: str | Path, cache: Path | None = None) -> LoadResult:
+    """Read and validate every table of `folder`; return the dataset or all problems at once (`cache`: load_files)."""
     folder = Path(folder)
     if not folder.is_dir():
         return LoadResult(None, (Problem(str(folder), None, "", "", "a folder holding " + ", ".join(TABLES)),))
-    return load_files(read_folder(folder), str(folder))
+    return load_files(read_folder(folder), str(folder), cache)

@@ -1,11 +1,13 @@
-"""Table schemas: every column named once, the controlled vocabularies, and pandera checks."""
+"""Table schemas: every column named once, the controlled vocabularies, and the rules each column must pass."""
 
 from __future__ import annotations
 
+import inspect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
-import pandera.pandas as pa
 
 from components.dates import EXPECTED as DATE_EXPECTED
 from components.dates import is_edtf
@@ -86,163 +88,158 @@ URL_EXPECTED = "an http:// or https:// URL"
 URL_REQUIRED_UNLESS = "article"  # kind whose URL may be unknown
 
 
-def _cell(**kwargs) -> pa.Field:
-    # Every cell is read as text; dates are parsed by components.dates, never coerced by pandera
-    # (which would turn years before 1677 into NaT).
-    return pa.Field(coerce=False, nullable=False, **kwargs)
+class Table:
+    """A CSV table: its annotated names are its columns, in file order, and each reads as its own name.
+
+    `EventSchema.title == "title"`: code names a column through its table, so a typo fails at import.
+    """
+
+    columns: tuple[str, ...] = ()
+    unique: tuple[str, ...] = ("id",)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.columns = tuple(inspect.get_annotations(cls))
+        for column in cls.columns:
+            setattr(cls, column, column)
 
 
-class _Table(pa.DataFrameModel):
-    class Config:
-        strict = True
-        ordered = False
+@dataclass(frozen=True)
+class Rule:
+    """A vectorised check on one or more columns: `test` is True for each valid cell, `expected` says what is valid."""
+
+    columns: tuple[str, ...]
+    expected: str
+    test: Callable[[pd.Series], pd.Series]
 
 
-class EraSchema(_Table):
+def _is_id(s: pd.Series) -> pd.Series:
+    return s.str.fullmatch(_ID.pattern)
+
+
+def _nonempty(s: pd.Series) -> pd.Series:
+    return s.str.strip() != ""
+
+
+def _empty_or_date(s: pd.Series) -> pd.Series:
+    return (s.str.strip() == "") | _dates_ok(s)
+
+
+def _url(s: pd.Series) -> pd.Series:
+    # Empty is checked per row (allowed only for the seed article, whose address is unknown).
+    return (s.str.strip() == "") | s.str.strip().str.fullmatch(_URL.pattern, case=False)
+
+
+def _has_source(s: pd.Series) -> pd.Series:
+    return s.str.replace(MULTI_SEPARATOR, "").str.strip() != ""
+
+
+def _one_of_rule(column: str, values: tuple[str, ...]) -> Rule:
+    return Rule((column,), _one_of(values), lambda s: s.isin(values))
+
+
+class EraSchema(Table):
     """eras.csv"""
 
-    id: str = _cell(unique=True)
-    name: str = _cell()
-    start: str = _cell()
-    end: str = _cell()
-    summary: str = _cell()
-
-    @pa.check("id", name=ID_EXPECTED)
-    def _id(cls, s: pd.Series) -> pd.Series:
-        return s.str.fullmatch(_ID.pattern)
-
-    @pa.check("name", "summary", name=NONEMPTY_EXPECTED)
-    def _nonempty(cls, s: pd.Series) -> pd.Series:
-        return s.str.strip() != ""
-
-    @pa.check("start", "end", name=DATE_EXPECTED)
-    def _dates(cls, s: pd.Series) -> pd.Series:
-        return _dates_ok(s)
+    id: str
+    name: str
+    start: str
+    end: str
+    summary: str
 
 
-class SourceSchema(_Table):
+class SourceSchema(Table):
     """sources.csv"""
 
-    id: str = _cell(unique=True)
-    title: str = _cell()
-    publisher: str = _cell()
-    published: str = _cell()
-    url: str = _cell()
-    kind: str = _cell()
-
-    @pa.check("id", name=ID_EXPECTED)
-    def _id(cls, s: pd.Series) -> pd.Series:
-        return s.str.fullmatch(_ID.pattern)
-
-    @pa.check("title", "publisher", name=NONEMPTY_EXPECTED)
-    def _nonempty(cls, s: pd.Series) -> pd.Series:
-        return s.str.strip() != ""
-
-    @pa.check("published", name=END_EXPECTED.replace("(a point in time)", "(unknown)"))
-    def _published(cls, s: pd.Series) -> pd.Series:
-        return (s.str.strip() == "") | _dates_ok(s)
-
-    @pa.check("url", name=URL_EXPECTED)
-    def _url(cls, s: pd.Series) -> pd.Series:
-        # Empty is checked per row (allowed only for the seed article, whose address is unknown).
-        return (s.str.strip() == "") | s.str.strip().str.fullmatch(_URL.pattern, case=False)
-
-    @pa.check("kind", name=_one_of(SOURCE_KINDS))
-    def _kind(cls, s: pd.Series) -> pd.Series:
-        return s.isin(SOURCE_KINDS)
+    id: str
+    title: str
+    publisher: str
+    published: str
+    url: str
+    kind: str
 
 
-class _Dated(_Table):
-    """Checks shared by events and delegations; each subclass declares its columns in file order."""
-
-    @pa.check("id", name=ID_EXPECTED)
-    def _id(cls, s: pd.Series) -> pd.Series:
-        return s.str.fullmatch(_ID.pattern)
-
-    @pa.check("start", name=DATE_EXPECTED)
-    def _start(cls, s: pd.Series) -> pd.Series:
-        return _dates_ok(s)
-
-    @pa.check("end", name=END_EXPECTED)
-    def _end(cls, s: pd.Series) -> pd.Series:
-        return (s.str.strip() == "") | _dates_ok(s)
-
-    @pa.check("claim_status", name=_one_of(CLAIM_STATUSES))
-    def _status(cls, s: pd.Series) -> pd.Series:
-        return s.isin(CLAIM_STATUSES)
-
-    @pa.check("source_ids", name=SOURCES_EXPECTED)
-    def _sources(cls, s: pd.Series) -> pd.Series:
-        return s.str.replace(MULTI_SEPARATOR, "").str.strip() != ""
-
-
-class EventSchema(_Dated):
+class EventSchema(Table):
     """events.csv"""
 
-    id: str = _cell(unique=True)
-    start: str = _cell()
-    end: str = _cell()
-    title: str = _cell()
-    summary: str = _cell()
-    era: str = _cell()
-    category: str = _cell()
-    actors: str = _cell()
-    location: str = _cell()
-    claim_status: str = _cell()
-    source_ids: str = _cell()
-    notes: str = _cell()
-
-    @pa.check("title", "summary", name=NONEMPTY_EXPECTED)
-    def _nonempty(cls, s: pd.Series) -> pd.Series:
-        return s.str.strip() != ""
-
-    @pa.check("category", name=_one_of(CATEGORIES))
-    def _category(cls, s: pd.Series) -> pd.Series:
-        return s.isin(CATEGORIES)
+    id: str
+    start: str
+    end: str
+    title: str
+    summary: str
+    era: str
+    category: str
+    actors: str
+    location: str
+    claim_status: str
+    source_ids: str
+    notes: str
 
 
-class DelegationSchema(_Dated):
+class DelegationSchema(Table):
     """delegations.csv"""
 
-    id: str = _cell(unique=True)
-    start: str = _cell()
-    end: str = _cell()
-    direction: str = _cell()
-    sector: str = _cell()
-    body: str = _cell()
-    leader: str = _cell()
-    leader_title: str = _cell()
-    level: str = _cell()
-    venue: str = _cell()
-    summary: str = _cell()
-    listed_in_article: str = _cell()
-    claim_status: str = _cell()
-    source_ids: str = _cell()
-    notes: str = _cell()
+    id: str
+    start: str
+    end: str
+    direction: str
+    sector: str
+    body: str
+    leader: str
+    leader_title: str
+    level: str
+    venue: str
+    summary: str
+    listed_in_article: str
+    claim_status: str
+    source_ids: str
+    notes: str
 
-    @pa.check("body", "summary", name=NONEMPTY_EXPECTED)
-    def _nonempty(cls, s: pd.Series) -> pd.Series:
-        return s.str.strip() != ""
 
-    @pa.check("direction", name=_one_of(DIRECTIONS))
-    def _direction(cls, s: pd.Series) -> pd.Series:
-        return s.isin(DIRECTIONS)
+def _dated_rules(t: type[EventSchema] | type[DelegationSchema]) -> tuple[Rule, ...]:
+    """Checks shared by events and delegations."""
+    return (
+        Rule((t.id,), ID_EXPECTED, _is_id),
+        Rule((t.start,), DATE_EXPECTED, _dates_ok),
+        Rule((t.end,), END_EXPECTED, _empty_or_date),
+        _one_of_rule(t.claim_status, CLAIM_STATUSES),
+        Rule((t.source_ids,), SOURCES_EXPECTED, _has_source),
+    )
 
-    @pa.check("sector", name=_one_of(SECTORS))
-    def _sector(cls, s: pd.Series) -> pd.Series:
-        return s.isin(SECTORS)
 
-    @pa.check("level", name=_one_of(LEVELS))
-    def _level(cls, s: pd.Series) -> pd.Series:
-        return s.isin(LEVELS)
-
-    @pa.check("listed_in_article", name=_one_of(BOOLEANS))
-    def _listed(cls, s: pd.Series) -> pd.Series:
-        return s.isin(BOOLEANS)
+# Every cell is read as text and must be present (it may be an empty string); these rules say what else it must be.
+# Dates are parsed by components.dates, never coerced by pandera (which would turn years before 1677 into NaT).
+RULES: dict[type[Table], tuple[Rule, ...]] = {
+    EraSchema: (
+        Rule((EraSchema.id,), ID_EXPECTED, _is_id),
+        Rule((EraSchema.name, EraSchema.summary), NONEMPTY_EXPECTED, _nonempty),
+        Rule((EraSchema.start, EraSchema.end), DATE_EXPECTED, _dates_ok),
+    ),
+    SourceSchema: (
+        Rule((SourceSchema.id,), ID_EXPECTED, _is_id),
+        Rule((SourceSchema.title, SourceSchema.publisher), NONEMPTY_EXPECTED, _nonempty),
+        Rule((SourceSchema.published,), END_EXPECTED.replace("(a point in time)", "(unknown)"), _empty_or_date),
+        Rule((SourceSchema.url,), URL_EXPECTED, _url),
+        _one_of_rule(SourceSchema.kind, SOURCE_KINDS),
+    ),
+    EventSchema: (
+        *_dated_rules(EventSchema),
+        Rule((EventSchema.title, EventSchema.summary), NONEMPTY_EXPECTED, _nonempty),
+        _one_of_rule(EventSchema.category, CATEGORIES),
+    ),
+    DelegationSchema: (
+        *_dated_rules(DelegationSchema),
+        Rule((DelegationSchema.body, DelegationSchema.summary), NONEMPTY_EXPECTED, _nonempty),
+        _one_of_rule(DelegationSchema.direction, DIRECTIONS),
+        _one_of_rule(DelegationSchema.sector, SECTORS),
+        _one_of_rule(DelegationSchema.level, LEVELS),
+        _one_of_rule(DelegationSchema.listed_in_article, BOOLEANS),
+    ),
+}
 
 
 # File name → schema, in the order tables are loaded and shown.
-TABLES: dict[str, type[_Table]] = {
+TABLES: dict[str, type[Table]] = {
     "events.csv": EventSchema,
     "delegations.csv": DelegationSchema,
     "eras.csv": EraSchema,
@@ -250,9 +247,14 @@ TABLES: dict[str, type[_Table]] = {
 }
 
 
-def columns_of(schema: type[_Table]) -> list[str]:
-    """The column names of a table schema, in declaration order."""
-    return list(schema.to_schema().columns)
+def columns_of(schema: type[Table]) -> list[str]:
+    """The column names of a table schema, in file order."""
+    return list(schema.columns)
+
+
+def header_of(name: str) -> str:
+    """The header row a table file must have, as a reader types it (or a note that the file is not a table)."""
+    return ", ".join(TABLES[name].columns) if name in TABLES else "(unknown table)"
 
 
 class Derived:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from components.dates import format_human, parse_edtf
-from components.loading import Problem
+from components.problems import Problem
 from components.schema import CATEGORIES, TABLES, EventSchema, columns_of
 from components.tables import FORMULA_START, neutralise_formula
 

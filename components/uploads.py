@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 
-from components.loading import LoadResult, Problem, decode_text, load_files
+from components.loading import LoadResult, decode_text, load_files
+from components.problems import Problem
 from components.schema import TABLES, columns_of
 from components.timelinejs import COLUMNS as TIMELINEJS_COLUMNS
 from components.timelinejs import import_timelinejs

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from components import verified
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -19,3 +22,9 @@ def mini_dir(tmp_path: Path) -> Path:
     target = tmp_path / "mini"
     shutil.copytree(MINI, target)
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_validation_cache(tmp_path_factory) -> None:
+    """Records of validated files go to a folder of this test run (also for the app servers tests start)."""
+    os.environ[verified.ENV_VAR] = str(tmp_path_factory.mktemp("validated-cache"))

@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.loading import Dataset, Problem
+from components.loading import Dataset
+from components.problems import Problem
 from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
 from components.tables import cite_line, to_csv_bytes, to_json_bytes

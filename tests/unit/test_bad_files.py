@@ -17,7 +17,8 @@ import pandas as pd
 import pytest
 
 from components.cli import main
-from components.loading import Problem, load_files, read_folder
+from components.loading import load_files, read_folder
+from components.problems import Problem
 from components.schema import EventSchema as E
 from components.schema import columns_of
 from components.tables import to_csv_bytes

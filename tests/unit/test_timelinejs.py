@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.loading import Problem, load_dataset
+from components.loading import load_dataset
+from components.problems import Problem
 from components.schema import CATEGORIES, TABLES, columns_of
 from components.timelinejs import (
     COLUMNS,

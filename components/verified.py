@@ -1,0 +1,66 @@
+"""Remember which exact table files passed validation, so an unchanged folder loads without re-checking them.
+
+A record is an empty file named by a hash of the files' bytes and of the code and library versions that checked
+them: it holds no data. Any changed byte, rule or version gives a new name, so the files are checked again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import platform
+from collections.abc import Mapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+ENV_VAR = "TUMEN_CACHE_DIR"  # a folder, or "off" to check the files on every load
+_HERE = Path(__file__).resolve().parent
+# The modules whose code decides whether files are valid and what a load derives from them.
+CHECKING_CODE = ("problems.py", "schema.py", "validation.py", "loading.py", "dates.py", "tables.py")
+CHECKING_LIBRARIES = ("pandas", "pandera", "pyarrow", "numpy")
+
+
+@cache
+def code_version() -> str:
+    """A hash of the checking code and the versions of Python and the libraries it runs on."""
+    digest = hashlib.sha256(platform.python_version().encode())
+    for library in CHECKING_LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+    for name in CHECKING_CODE:
+        digest.update(name.encode() + (_HERE / name).read_bytes())
+    return digest.hexdigest()
+
+
+def files_key(files: Mapping[str, bytes]) -> str:
+    """The record name for these files (name → bytes) under the current code."""
+    digest = hashlib.sha256(code_version().encode())
+    for name in sorted(files):
+        digest.update(f"\0{name}\0{len(files[name])}\0".encode())
+        digest.update(files[name])
+    return digest.hexdigest()
+
+
+def cache_dir(env: Mapping[str, str] = os.environ) -> Path | None:
+    """Where records live: TUMEN_CACHE_DIR, else $XDG_CACHE_HOME/tumen or ~/.cache/tumen; None when turned off."""
+    chosen = env.get(ENV_VAR, "").strip()
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen).expanduser()
+    base = env.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "tumen"
+
+
+def seen(folder: Path, key: str) -> bool:
+    """True when files with this key passed validation before."""
+    return (folder / "validated" / key).is_file()
+
+
+def remember(folder: Path, key: str) -> None:
+    """Record that files with this key passed; a folder that cannot be written only costs the next load a check."""
+    with contextlib.suppress(OSError):
+        (folder / "validated").mkdir(parents=True, exist_ok=True)
+        (folder / "validated" / key).touch()

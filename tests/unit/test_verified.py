@@ -1,0 +1,121 @@
+"""Files that passed validation load again without being re-checked; anything changed is checked again."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from components import validation, verified
+from components.loading import load_dataset, read_folder
+from tests.conftest import ROOT, SHIPPED
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"TUMEN_CACHE_DIR": "/srv/cache"}, Path("/srv/cache")),
+        ({"TUMEN_CACHE_DIR": "off"}, None),
+        ({"TUMEN_CACHE_DIR": " OFF "}, None),
+        ({"XDG_CACHE_HOME": "/x"}, Path("/x/tumen")),
+        ({"TUMEN_CACHE_DIR": "/a", "XDG_CACHE_HOME": "/x"}, Path("/a")),
+        ({"TUMEN_CACHE_DIR": "  ", "XDG_CACHE_HOME": ""}, Path.home() / ".cache" / "tumen"),
+        ({}, Path.home() / ".cache" / "tumen"),
+    ],
+)
+def test_cache_dir(env, expected):
+    assert verified.cache_dir(env) == expected
+
+
+BASE = {"events.csv": b"id,start\ne-1,1937\n", "eras.csv": b"id\nx\n"}
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {**BASE, "events.csv": b"id,start\ne-1,1938\n"},  # one byte
+        {**BASE, "sources.csv": b"id\n"},  # one more file
+        {"events.csv": BASE["events.csv"]},  # one file fewer
+        {"events.csv": BASE["eras.csv"], "eras.csv": BASE["events.csv"]},  # same bytes, other names
+        {"events.csv": b"id,start\ne-1,1937\neras.csv" + b"id\nx\n"},  # bytes moved across a file boundary
+    ],
+)
+def test_any_change_to_the_files_gives_a_new_key(changed):
+    assert verified.files_key(changed) != verified.files_key(BASE)
+    assert verified.files_key(dict(reversed(BASE.items()))) == verified.files_key(BASE)
+
+
+def test_a_change_to_the_checking_code_gives_a_new_key(monkeypatch):
+    before = verified.files_key(BASE)
+    monkeypatch.setattr(verified, "code_version", lambda: "another rule set")
+    assert verified.files_key(BASE) != before
+
+
+def _frames(result):
+    d = result.dataset
+    return [d.events, d.delegations, d.eras, d.sources]
+
+
+def test_a_recorded_folder_loads_the_same_data_without_checks(tmp_path, monkeypatch):
+    full = load_dataset(SHIPPED)
+    first = load_dataset(SHIPPED, cache=tmp_path)
+    assert first.ok and len(list((tmp_path / "validated").iterdir())) == 1
+
+    def fail(*_):
+        raise AssertionError("a recorded folder was validated again")
+
+    monkeypatch.setattr(validation, "schema_problems", fail)
+    again = load_dataset(SHIPPED, cache=tmp_path)
+    assert again.ok
+    for got, want in zip(_frames(again), _frames(full), strict=True):
+        pd.testing.assert_frame_equal(got, want)
+    assert again.dataset.version == full.dataset.version and again.dataset.missing == full.dataset.missing
+
+
+def test_a_recorded_folder_loads_without_importing_pandera(tmp_path):
+    assert load_dataset(SHIPPED, cache=tmp_path).ok
+    code = (
+        "import sys; from components.loading import load_dataset; "
+        f"r = load_dataset({str(SHIPPED)!r}, cache=__import__('pathlib').Path({str(tmp_path)!r})); "
+        "print(r.ok, 'pandera' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]
+
+
+def test_bad_files_are_never_recorded_and_always_reported(mini_dir, tmp_path):
+    events = mini_dir / "events.csv"
+    events.write_text(events.read_text().replace("confirmed", "maybe", 1))
+    for _ in range(2):
+        result = load_dataset(mini_dir, cache=tmp_path)
+        assert not result.ok and any(p.column == "claim_status" for p in result.problems)
+    assert not (tmp_path / "validated").exists()
+
+
+def test_a_file_edited_after_it_passed_is_checked_again(mini_dir, tmp_path):
+    assert load_dataset(mini_dir, cache=tmp_path).ok
+    events = mini_dir / "events.csv"
+    events.write_text(events.read_text().replace("confirmed", "maybe", 1))
+    result = load_dataset(mini_dir, cache=tmp_path)
+    assert [p.column for p in result.problems] == ["claim_status"]
+
+
+def test_a_cache_that_cannot_be_written_costs_only_speed(mini_dir, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    for _ in range(2):
+        assert load_dataset(mini_dir, cache=blocked).ok
+    assert blocked.read_text().startswith("a file")
+
+
+def test_without_a_cache_every_load_is_checked(mini_dir, monkeypatch):
+    calls = []
+    real = validation.schema_problems
+    monkeypatch.setattr(validation, "schema_problems", lambda *a: calls.append(a[0]) or real(*a))
+    load_dataset(mini_dir)
+    load_dataset(mini_dir)
+    assert calls.count("events.csv") == 2
+    assert read_folder(mini_dir)  # the folder is whole
