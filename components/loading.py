@@ -295,7 +295,7 @@ def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str
 
 def _assemble(tables: dict[str, pd.DataFrame], files: dict[str, bytes], label: str) -> Dataset:
     """The dataset of valid tables: derived dates, search text, date order; absent tables empty."""
-    full = {name: tables.get(name, empty_table(name)).reset_index(drop=True) for name in TABLES}
+    full = {name: (tables[name] if name in tables else empty_table(name)).reset_index(drop=True) for name in TABLES}
     return Dataset(
         events=searchable(with_dates(full["events.csv"]), EVENT_SEARCH_COLUMNS),
         delegations=searchable(with_dates(full["delegations.csv"]), DELEGATION_SEARCH_COLUMNS),
