@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-# A Material icon, not an emoji: Streamlit checks an emoji against its catalogue of 5,244 (~0.1 s per start).
-st.set_page_config(page_title="Tumen: North Korea and Russia", page_icon=":material/waves:", layout="wide")
+# An emoji, drawn by the browser. Not a Material icon: that favicon is fetched from fonts.gstatic.com, a request to
+# a third party on every page load (tests/browser/test_hostile_text_browser.py fails on it).
+st.set_page_config(page_title="Tumen: North Korea and Russia", page_icon="🌊", layout="wide")
 
 pages = [
     st.Page("app_pages/timeline.py", title="Timeline", url_path="timeline", default=True),
