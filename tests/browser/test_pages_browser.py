@@ -23,7 +23,8 @@ def test_page_loads_and_draws(page: Page, app_url, path, heading):
     if path != "data":
         chart = page.locator(".js-plotly-plot").first
         expect(chart).to_be_visible(timeout=CHART_TIMEOUT_MS)
-        assert page.locator(".js-plotly-plot .scatterlayer .point").count() > 0
+        # Plotly makes the chart's frame before its markers: wait for the markers rather than count them at once.
+        expect(page.locator(".js-plotly-plot .scatterlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
     expect(page.get_by_text("Traceback")).to_have_count(0)
 
 
