@@ -20,6 +20,7 @@ _HERE = Path(__file__).resolve().parent
 # The modules whose code decides whether files are valid and what a load derives from them.
 CHECKING_CODE = ("problems.py", "schema.py", "validation.py", "loading.py", "dates.py", "tables.py")
 CHECKING_LIBRARIES = ("pandas", "pandera", "pyarrow", "numpy")
+KEEP = 64  # records kept: the most recently written (one per data version, folder and code version)
 
 
 @cache
@@ -59,8 +60,13 @@ def seen(folder: Path, key: str) -> bool:
     return (folder / "validated" / key).is_file()
 
 
-def remember(folder: Path, key: str) -> None:
-    """Record that files with this key passed; a folder that cannot be written only costs the next load a check."""
+def remember(folder: Path, key: str, keep: int = KEEP) -> None:
+    """Record that files with this key passed, keeping the `keep` newest records; a folder that cannot be written
+    only costs the next load a check."""
+    records = folder / "validated"
     with contextlib.suppress(OSError):
-        (folder / "validated").mkdir(parents=True, exist_ok=True)
-        (folder / "validated" / key).touch()
+        records.mkdir(parents=True, exist_ok=True)
+        (records / key).touch()
+        found = sorted(records.iterdir(), key=lambda p: (p.stat().st_mtime_ns, p.name == key), reverse=True)
+        for old in found[keep:]:
+            old.unlink(missing_ok=True)

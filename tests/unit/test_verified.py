@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -123,3 +124,12 @@ def test_the_key_covers_every_module_a_load_runs():
                 todo.append(node.module.split(".")[1] + ".py")
     assert found == {"loading.py", "verified.py", "dates.py", "problems.py", "schema.py", "tables.py", "validation.py"}
     assert found - {"verified.py"} <= set(verified.CHECKING_CODE)
+
+
+def test_only_the_newest_records_are_kept(tmp_path):
+    for i in range(5):
+        verified.remember(tmp_path, f"k{i}", keep=3)
+        os.utime(tmp_path / "validated" / f"k{i}", ns=(i * 10**9, i * 10**9))
+    verified.remember(tmp_path, "k5", keep=3)
+    assert sorted(p.name for p in (tmp_path / "validated").iterdir()) == ["k3", "k4", "k5"]
+    assert verified.seen(tmp_path, "k5") and not verified.seen(tmp_path, "k0")
