@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,14 +238,14 @@ def empty_table(name: str) -> pd.DataFrame:
 def load_files(files: dict[str, bytes], label: str = "", cache: Path | None = None) -> LoadResult:
     """Validate the given table files (name → bytes); tables not given are empty and listed as missing.
 
-    With a `cache` folder (components.verified), files that passed before under the same code are not checked
-    again: an unchanged folder loads without importing pandera. Files that fail are never recorded.
+    With a `cache` folder (components.verified), files that passed before under the same code are read without
+    being checked again. Files that fail are never recorded.
     """
     key = verified.files_key(files) if cache is not None else ""
     if key and verified.seen(cache, key):
-        tables = _read_known_good(files)
-        if tables is not None:
-            return LoadResult(_assemble(tables, files, label), ())
+        read = list(_read_each(files))
+        if all(df is not None and not found for _, df, found in read):  # else check them all again
+            return LoadResult(_assemble({name: df for name, df, _ in read}, files, label), ())
     problems, tables = _check(files, label)
     if problems:
         return LoadResult(None, tuple(problems))
@@ -253,22 +254,16 @@ def load_files(files: dict[str, bytes], label: str = "", cache: Path | None = No
     return LoadResult(_assemble(tables, files, label), ())
 
 
-def _read_known_good(files: dict[str, bytes]) -> dict[str, pd.DataFrame] | None:
-    """The tables of files that passed validation before (None if one no longer reads: check them all again)."""
-    tables = {}
+def _read_each(files: dict[str, bytes]) -> Iterator[tuple[str, pd.DataFrame | None, list[Problem]]]:
+    """Each table file given, in table order: its text frame (None if it cannot be read) and what stops it."""
     for name in TABLES:
         if name in files:
-            df, problems = read_table_bytes(name, files[name])
-            if df is None or problems:
-                return None
-            tables[name] = df
-    return tables
+            yield name, *read_table_bytes(name, files[name])
 
 
 def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
     """Every problem in the files, and the tables read from them."""
     problems: list[Problem] = []
-    tables: dict[str, pd.DataFrame] = {}
     unknown = sorted(set(files) - set(TABLES))
     problems += [Problem(n, None, "", "", "one of the table files: " + ", ".join(TABLES)) for n in unknown]
     if not set(files) & set(TABLES):
@@ -277,10 +272,8 @@ def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str
     if cites and "sources.csv" not in files:
         for name in sorted(cites):
             problems.append(Problem("sources.csv", None, "", "", f"sources.csv beside {name}, whose rows cite sources"))
-    for name in TABLES:
-        if name not in files:
-            continue
-        df, read_problems = read_table_bytes(name, files[name])
+    tables: dict[str, pd.DataFrame] = {}
+    for name, df, read_problems in _read_each(files):
         problems += read_problems
         if df is None:
             continue
