@@ -43,12 +43,14 @@ b.button("Era ▶", width="stretch")
 shown = events[events["title"].str.contains(query, case=False, regex=False)] if query else events
 st.segmented_control("Lanes", ["category", "actor"], default="category", key="lanes", bind="query-params")
 st.caption(f"Events: {len(shown)} of {len(events)}")
-with st.popover("Share, cite or export this view"):
-    st.text_input("Link", value=f"?q={query}")
-    st.code("cite", language=None)
-    c1, c2 = st.columns(2)
-    c1.download_button("CSV", data=lambda: shown.to_csv(index=False), file_name="floor.csv", on_click="ignore")
-    c2.download_button("JSON", data=lambda: shown.to_json(), file_name="floor.json", on_click="ignore")
+share = st.popover("Share, cite or export this view", key="share", on_change="rerun")
+with share:  # built only while open, as Tumen's is
+    if share.open:
+        st.text_input("Link", value=f"?q={query}")
+        st.code("cite", language=None)
+        c1, c2 = st.columns(2)
+        c1.download_button("CSV", data=lambda: shown.to_csv(index=False), file_name="floor.csv", on_click="ignore")
+        c2.download_button("JSON", data=lambda: shown.to_json(), file_name="floor.json", on_click="ignore")
 st.plotly_chart(px.scatter(shown, x="date", y="category", hover_name="title"), key="floor", on_select="rerun")
 st.caption("Shapes and bars: a caption under the chart.")
 with st.container(border=True):

@@ -124,3 +124,14 @@ def test_unknown_era_and_event_are_ignored_with_a_notice(make_app):
     notices = " ".join(w.value for w in at.warning)
     assert "era=atlantis" in notices and "event=nope" in notices
     assert at.multiselect(key="category").value == ["treaty"]
+
+
+def test_share_box_is_built_when_opened_with_the_views_link_and_citation(make_app):
+    at = make_app(params={"category": "treaty"})
+    assert not at.code and not at.get("download_button")  # closed: nothing of it is sent on a filter change
+    at.session_state["share_events"] = True  # the user opens it
+    at.run()
+    link, cite = (c.value for c in at.code)
+    assert "category=treaty" in link and link in cite
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["CSV", "JSON", "HTML snapshot (offline)", "TimelineJS sheet"]
