@@ -25,6 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 CHART_TIMEOUT_MS = 60_000
+# The timeline's event markers as a reader sees them: the `~` of an approximate date hangs on a clear marker.
+EVENT_MARKERS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point:not([style*='opacity: 0;'])"
 SHARE_BUTTON = "Share, cite or export this view"
 
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import CHART_TIMEOUT_MS, download_snapshot, start_server, stop_server
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, start_server, stop_server
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
@@ -23,7 +23,7 @@ IMG = '<img src=x onerror="alert(2)">'
 PWN = '<img src=x onerror="window.__pwned=1">'
 JSLINK = "[click](javascript:alert(3))"
 TRACK = "![x](https://example.org/track.png)"
-POINTS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point"
+POINTS = EVENT_MARKERS
 
 # Anchors (HTML and SVG) whose target would run code or load a document made of the link itself.
 BAD_LINKS_JS = """() => [...document.querySelectorAll('a')]

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from components.loading import load_dataset
 from components.schema import EventSchema, columns_of
 from components.tables import search_frame
-from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
 from tests.conftest import ROOT, SHIPPED
 
 
@@ -32,7 +32,7 @@ def test_timeline_draws_one_marker_per_event(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=CHART_TIMEOUT_MS)
     n_events = len(load_dataset(SHIPPED).dataset.events)
-    points = page.locator(".js-plotly-plot .main-svg .cartesianlayer .subplot.xy .scatterlayer .point")
+    points = page.locator(EVENT_MARKERS)
     expect(points).to_have_count(n_events, timeout=CHART_TIMEOUT_MS)
 
 

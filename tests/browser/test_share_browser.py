@@ -7,12 +7,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter
 from components.loading import load_dataset
-from tests.browser.conftest import CHART_TIMEOUT_MS, download_snapshot, open_share
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share
 from tests.conftest import SHIPPED
 
 DATA = load_dataset(SHIPPED).dataset
 TOTAL = len(DATA.events)
-MAIN_POINTS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point"
+MAIN_POINTS = EVENT_MARKERS
 
 
 def _count_text(page: Page):

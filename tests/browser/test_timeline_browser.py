@@ -6,11 +6,11 @@ from playwright.sync_api import Page, expect
 
 from components.filters import EventFilter
 from components.loading import load_dataset
-from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
 from tests.conftest import SHIPPED
 
 DATA = load_dataset(SHIPPED).dataset
-MAIN_POINTS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point"
+MAIN_POINTS = EVENT_MARKERS
 
 
 def _x_range(page: Page) -> list[str]:
@@ -96,3 +96,21 @@ def test_era_labels_stay_inside_their_band_and_the_plot(page: Page, app_url):
     page.locator(".js-plotly-plot .annotation-text", has_text=cut).hover()
     full = DATA.eras.loc[DATA.eras["name"].str.startswith(cut.rstrip("…")), "name"].iloc[0]
     expect(page.locator(".js-plotly-plot .hoverlayer text", has_text=full)).to_be_visible(timeout=CHART_TIMEOUT_MS)
+
+
+def test_approximate_dates_carry_a_tilde_above_their_marker(page: Page, app_url):
+    page.goto(app_url)
+    _wait_chart(page)
+    gaps = page.evaluate(
+        """() => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const markers = [...gd.querySelectorAll('.scatterlayer .point')]
+                .map(p => p.getBoundingClientRect());
+            return [...gd.querySelectorAll('.scatterlayer .textpoint text')].filter(t => t.textContent === '~')
+                .map(t => { const r = t.getBoundingClientRect(); const cx = (r.left + r.right) / 2;
+                    const below = markers.filter(m => Math.abs((m.left + m.right) / 2 - cx) < 1 && m.top >= r.bottom - 4);
+                    return below.length ? Math.min(...below.map(m => m.top - r.bottom)) : null; });
+        }"""
+    )
+    n = int(DATA.events["date_approximate"].sum())
+    assert len(gaps) == n and all(g is not None and -4 <= g <= 6 for g in gaps), gaps

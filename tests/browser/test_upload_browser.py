@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from components.uploads import load_uploads
-from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
 from tests.conftest import FIXTURES
 
 SHEET = FIXTURES / "timelinejs" / "women_in_computing.csv"
@@ -22,9 +22,7 @@ def test_upload_timelinejs_sheet_changes_the_timeline(page: Page, app_url):
     expect(page.get_by_text(re.compile("uploaded in this session")).first).to_be_visible(timeout=CHART_TIMEOUT_MS)
     page.get_by_role("link", name="Timeline").click()
     expect(page.get_by_text(re.compile(rf"^Events: {N} of {N}"))).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    expect(page.locator(".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .point")).to_have_count(
-        N, timeout=CHART_TIMEOUT_MS
-    )
+    expect(page.locator(EVENT_MARKERS)).to_have_count(N, timeout=CHART_TIMEOUT_MS)
     # The upload belongs to this session only: a fresh page load shows the shipped data again.
     page.goto(app_url)
     expect(page.get_by_text(re.compile(rf"^Events: (?!{N} of {N}$)\d+ of \d+"))).to_be_visible(timeout=CHART_TIMEOUT_MS)

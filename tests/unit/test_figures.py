@@ -125,9 +125,17 @@ def test_clicking_the_colour_key_hides_nothing(mini):
 
 def test_colour_is_fixed_per_category(mini):
     fig = build_timeline_figure(mini.events, mini.eras)
-    for trace in _marker_traces(fig):
-        assert trace.marker.color == CATEGORY_COLORS[trace.name]
+    for t in _marker_traces(fig):
+        for row, color in zip(t.customdata, t.marker.color, strict=True):
+            assert color == CATEGORY_COLORS[row[4]]
     assert len(set(CATEGORY_COLORS.values())) == len(CATEGORIES)
+
+
+@pytest.mark.parametrize("lanes", ["status", "actor"])
+def test_colour_key_names_each_category_shown_once(mini, lanes):
+    fig = build_timeline_figure(mini.events, mini.eras, lanes=lanes)
+    keys = [(t.name, t.marker.color) for t in fig.data if t.showlegend]
+    assert keys == [(c, CATEGORY_COLORS[c]) for c in CATEGORIES if c in set(mini.events["category"])]
 
 
 def test_partial_dates_and_ranges_are_drawn_as_bars(mini):
@@ -135,12 +143,30 @@ def test_partial_dates_and_ranges_are_drawn_as_bars(mini):
     spans = [t for t in fig.data if t.mode == "lines"]
     # e-old (year), e-month (month) and e-range (two days) all have a visible extent.
     assert sum(x is not None for t in spans for x in t.x) == 2 * 3
+    assert all(t.line.color == CATEGORY_COLORS[t.legendgroup] for t in spans)
+
+
+def test_shipped_view_is_drawn_with_few_traces():
+    # Plotly draws the chart anew on every filter change, at a cost per trace: all markers are one trace, the `~`
+    # marks one more, and date-range bars one per category colour, drawn first so that markers sit on top.
+    data = _shipped()
+    fig = build_timeline_figure(data.events, data.eras)
+    names = [t.name for t in fig.data]
+    assert names[-2:] == ["events", "approximate dates"]
+    assert all(name.endswith(" (span)") for name in names[:-2]) and len(names) <= len(CATEGORIES) + 2
+    assert len(fig.data[-2].x) == len(data.events)
 
 
 def test_approximate_dates_are_marked(mini):
     fig = build_timeline_figure(mini.events, mini.eras)
-    texts = {row[0]: text for t in _marker_traces(fig) for row, text in zip(t.customdata, t.text, strict=True)}
-    assert texts["e-old"] == "~" and texts["e-month"] == ""
+    (marks,) = [t for t in fig.data if t.name == "approximate dates"]
+    at = {(pd.Timestamp(x), y) for x, y in zip(marks.x, marks.y, strict=True)}
+    events = _marker_traces(fig)[0]
+    marked = {
+        row[0] for row, x, y in zip(events.customdata, events.x, events.y, strict=True) if (pd.Timestamp(x), y) in at
+    }
+    assert "e-old" in marked and "e-month" not in marked
+    assert set(marks.text) == {"~"} and marks.hoverinfo == "skip" and marks.marker.opacity == 0
 
 
 def test_highlight_enlarges_the_chosen_marker(mini):
