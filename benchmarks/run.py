@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 import plotly  # noqa: E402
 import plotly.express as px  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
 import streamlit  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
@@ -131,16 +132,22 @@ _POINTS = (
 _SHOWS = "n => (" + _POINTS + ")() === n"
 
 
+def floor_figure(events: pd.DataFrame, query: str) -> go.Figure:
+    """What floor_app.py draws for `query`: one scatter of the events whose title contains it."""
+    shown = events[events["title"].str.contains(query, case=False, regex=False)] if query else events
+    return px.scatter(shown.assign(date=shown["date_lower"]), x="date", y="category", hover_name="title")
+
+
+def tumen_figure(data, query: str) -> go.Figure:
+    """What Tumen's Timeline page draws for `query` with no other filter: the timeline over every era."""
+    matched = EventFilter(query=query).apply(data.events)
+    return build_timeline_figure(matched, data.eras, x_range=view_range(data.events, data.eras))
+
+
 def expected_points(app: Path, folder: Path, query: str) -> int:
     """How many x values the first chart holds for `query` (Tumen's timeline, or the floor's scatter)."""
     data = load_dataset(folder).dataset
-    if app in FLOORS:
-        ev = data.events
-        shown = ev[ev["title"].str.contains(query, case=False, regex=False)] if query else ev
-        fig = px.scatter(shown.assign(date=shown["date_lower"]), x="date", y="category", hover_name="title")
-    else:
-        matched = EventFilter(query=query).apply(data.events)
-        fig = build_timeline_figure(matched, data.eras, x_range=view_range(data.events, data.eras))
+    fig = floor_figure(data.events, query) if app in FLOORS else tumen_figure(data, query)
     return sum(len(t.x) if t.x is not None else 0 for t in fig.data)
 
 
@@ -217,15 +224,11 @@ def _draw_figures(folder: Path, queries: tuple[str, str]) -> dict[str, list[dict
     """The two views of the update benchmark as figure dicts: the floor's scatter, Tumen's timeline, and Tumen's
     timeline without its era bands or without its date-range bars (to show what each costs)."""
     data = load_dataset(folder).dataset
-    x_range = view_range(data.events, data.eras)
     out: dict[str, list[dict]] = {"floor scatter": [], "Tumen timeline": [], "Tumen, no era bands or labels": [],
                                   "Tumen, no date-range bars": []}  # fmt: skip
     for q in queries:
-        ev = data.events
-        shown = ev[ev["title"].str.contains(q, case=False, regex=False)] if q else ev
-        floor = px.scatter(shown.assign(date=shown["date_lower"]), x="date", y="category", hover_name="title")
-        out["floor scatter"].append(json.loads(floor.to_json()))
-        tumen = json.loads(build_timeline_figure(EventFilter(query=q).apply(ev), data.eras, x_range=x_range).to_json())
+        out["floor scatter"].append(json.loads(floor_figure(data.events, q).to_json()))
+        tumen = json.loads(tumen_figure(data, q).to_json())
         out["Tumen timeline"].append(tumen)
         out["Tumen, no era bands or labels"].append(
             {**tumen, "layout": {**tumen["layout"], "shapes": [], "annotations": []}}
@@ -302,10 +305,7 @@ def bench_shipped(base: Path, queries: tuple[str, str]) -> dict[str, dict]:
 def payloads(folder: Path) -> tuple[int, int]:
     """Bytes of figure JSON for the full 100k view: Tumen's timeline and the floor's scatter."""
     data = load_dataset(folder).dataset
-    tumen = len(build_timeline_figure(data.events, data.eras).to_json())
-    ev = data.events.assign(date=data.events["date_lower"])
-    floor = len(px.scatter(ev, x="date", y="category", hover_name="title").to_json())
-    return tumen, floor
+    return len(tumen_figure(data, "").to_json()), len(floor_figure(data.events, "").to_json())
 
 
 def main() -> int:

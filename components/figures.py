@@ -224,14 +224,15 @@ def build_timeline_figure(
     # Bars of a bar trace would take a colour each but are drawn at least a pixel wide: a month-long range at the
     # full view showed as a tick inside open markers.
     sorted_category = category.to_numpy(dtype=object)[order]
+    shown = dict.fromkeys(sorted_category)  # the categories present, in category order
     traces = []
-    for name in dict.fromkeys(sorted_category):
+    for name in shown:
         at = np.flatnonzero(sorted_category == name)
-        traces += span_traces(lower[at], upper[at], y[at], CATEGORY_COLORS.get(name, "#888888"), name)
+        traces += span_traces(lower[at], upper[at], y[at], colors[at[0]], name)
     approximate = events[Derived.approximate].to_numpy(dtype=bool)[order]
     traces += [markers, *approximate_marks(lower, y, approximate)]
     if lanes != "category":  # the colour key: one entry per category shown
-        traces += [_key_entry(c) for c in CATEGORIES if c in set(sorted_category)]
+        traces += [_key_entry(c) for c in CATEGORIES if c in shown]
     return _finish((traces, {}), eras, lane_names, x_range, lanes)
 
 
