@@ -57,7 +57,8 @@ def cmd_export_timelinejs(folder: Path, out: Path) -> int:
     if not result.ok:
         _print_problems(str(folder), result.problems)
         return 1
-    out.write_text(export_timelinejs(result.dataset.events, result.dataset.eras), encoding="utf-8")
+    dataset = result.dataset
+    out.write_text(export_timelinejs(dataset.events, dataset.eras, sources=dataset.sources), encoding="utf-8")
     print(f"{out}: {len(result.dataset.events)} events and {len(result.dataset.eras)} eras as a TimelineJS sheet")
     return 0
 

@@ -20,6 +20,12 @@ def resolve_data_dir(argv: Sequence[str], env: Mapping[str, str]) -> Path:
     return Path(chosen).expanduser() if chosen.strip() else SHIPPED_DATA
 
 
+def folder_label(folder: str | Path) -> str:
+    """What visitors see of a data folder: its name, never the server's absolute path (that is for the CLI)."""
+    path = Path(str(folder))
+    return (path.name or str(folder)) if path.is_absolute() else str(folder)
+
+
 def lan_addresses() -> list[str]:
     """This machine's non-loopback IPv4 addresses (from `hostname -I`, else name resolution); no traffic sent."""
     import shutil

@@ -35,9 +35,7 @@ def _any_of(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
 
 
 def _span(date_from: date | None, date_to: date | None) -> str:
-    def fmt(d: date) -> str:
-        return f"{d.day} {d.strftime('%B')} {d.year}"
-
+    fmt = _day
     if date_from and date_to:
         return f"from {fmt(date_from)} to {fmt(date_to)}"
     if date_from:
@@ -45,6 +43,22 @@ def _span(date_from: date | None, date_to: date | None) -> str:
     if date_to:
         return f"up to {fmt(date_to)}"
     return ""
+
+
+def checked_range(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None, str]:
+    """(from, to, notice): an end before the start is ignored, and the notice says so and what is shown instead."""
+    if date_from is None or date_to is None or date_from <= date_to:
+        return date_from, date_to, ""
+    shown = _span(date_from, None)
+    return (
+        date_from,
+        None,
+        f"To ({_day(date_to)}) is before From ({_day(date_from)}), so To is ignored: showing everything {shown}.",
+    )
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 def _ending(parts: list[str], query: str, date_from, date_to, matched: int, total: int) -> str:
@@ -157,3 +171,12 @@ def step(ids: list[str], current: str | None, offset: int) -> str | None:
         return ids[0] if offset >= 0 else ids[-1]
     i = min(max(ids.index(current) + offset, 0), len(ids) - 1)
     return ids[i]
+
+
+def describe_view(description: str, *, era: str = "", in_era: int | None = None, lanes: str = "") -> str:
+    """A filter's description with what else shapes the view: the era shown (and its count) and the lanes."""
+    if era:
+        description += f" · era {era}: {in_era} shown"
+    if lanes:
+        description += f" · lanes by {lanes}"
+    return description

@@ -19,7 +19,16 @@ import pandas as pd
 
 from components.dates import format_human, parse_edtf
 from components.problems import Problem
-from components.schema import CATEGORIES, TABLES, EventSchema, columns_of
+from components.schema import (
+    CATEGORIES,
+    CLAIM_STATUS_MEANING,
+    CLAIM_STATUSES,
+    TABLES,
+    EventSchema,
+    SourceSchema,
+    columns_of,
+    split_multi,
+)
 from components.tables import FORMULA_START, neutralise_formula
 
 COLUMNS = (
@@ -37,6 +46,10 @@ NOTE_SEPARATOR = "; "
 YEAR_EXPECTED = "a year from 1 to 9999 written in digits (Tumen dates cannot be BCE)"
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SKIP = {"script", "style", "template", "noscript"}
+# Export writes a row's claim status and its sources as marked paragraphs of Text; import reads them back.
+STATUS_CLASS, SOURCES_CLASS = "tumen-status", "tumen-sources"
+_MARKED = re.compile(rf'<p class="({STATUS_CLASS}|{SOURCES_CLASS})">(.*?)</p>', re.DOTALL | re.IGNORECASE)
+_STATUS = re.compile(r"claim status:\s*([a-z]+)", re.IGNORECASE)
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"}
 
 
@@ -224,8 +237,22 @@ def _cite(sources: dict[str, dict[str, str]], url: str, title: str = "") -> str 
     return sources[url]["id"]
 
 
+def _marked(text: str) -> tuple[str, str, str]:
+    """(Text without Tumen's status and sources paragraphs, the claim status they give or "", the sources HTML)."""
+    status, cited = "", []
+    for kind, inner in _MARKED.findall(text):
+        if kind.lower() == SOURCES_CLASS:
+            cited.append(inner)
+            continue
+        found = _STATUS.search(html_text(inner)[0])
+        status = found.group(1).lower() if found and found.group(1).lower() in CLAIM_STATUSES else status
+    return _MARKED.sub(" ", text), status, " ".join(cited)
+
+
 def _event(cells: dict[str, str], start: str, end: str, sources: dict) -> dict[str, str]:
-    main, note, links = html_text(cells["Text"])
+    text, status, cited_html = _marked(cells["Text"])
+    main, note, links = html_text(text)
+    links += html_text(cited_html)[2]
     media, credit = cells["Media"], html_text(cells["Media Credit"])[0]
     caption = html_text(cells["Media Caption"])[0]
     media_text, _, media_links = ("", "", []) if _URL.match(media) else html_text(media)
@@ -243,7 +270,7 @@ def _event(cells: dict[str, str], start: str, end: str, sources: dict) -> dict[s
     source_ids = list(dict.fromkeys(s for s in cited if s)) or [IMPORT_SOURCE_ID]
     return {
         **dict(start=start, end=end, title=html_text(cells["Headline"])[0], summary=summary, era=""),
-        **dict(category=category, actors="", location="", claim_status="reported"),
+        **dict(category=category, actors="", location="", claim_status=status or "reported"),
         **dict(source_ids="; ".join(source_ids), notes=NOTE_SEPARATOR.join(n for n in notes if n)),
     }
 
@@ -340,13 +367,41 @@ def _row(start: str, end: str, headline: str, text: str, kind: str = "", group: 
     return [neutralise_formula(cells.get(c, "")) for c in COLUMNS]
 
 
-def export_timelinejs(events: pd.DataFrame, eras: pd.DataFrame | None, *, title: str = "") -> str:
+def _status_html(status: str) -> str:
+    meaning = CLAIM_STATUS_MEANING.get(status, "")
+    return f'<p class="{STATUS_CLASS}"><strong>Claim status: {html.escape(status)}.</strong> {html.escape(meaning, quote=False)}</p>'
+
+
+def _sources_html(source_ids: str, by_id: dict[str, dict]) -> str:
+    """The row's sources as links (http/https only; anything else as plain text), in a marked paragraph."""
+    items = []
+    for sid in split_multi(source_ids):
+        src = by_id.get(sid)
+        if src is None:
+            continue
+        title = html.escape(str(src[SourceSchema.title]), quote=False)
+        meta = ", ".join(str(v) for v in (src[SourceSchema.publisher], src[SourceSchema.published]) if v)
+        link = (
+            f'<a href="{html.escape(src[SourceSchema.url])}">{title}</a>'
+            if _URL.match(src[SourceSchema.url])
+            else title
+        )
+        items.append(link + (f" ({html.escape(meta, quote=False)})" if meta else ""))
+    return f'<p class="{SOURCES_CLASS}">Sources: {"; ".join(items)}</p>' if items else ""
+
+
+def export_timelinejs(
+    events: pd.DataFrame, eras: pd.DataFrame | None, *, sources: pd.DataFrame | None = None, title: str = ""
+) -> str:
     """A TimelineJS CSV of Tumen tables: a title row, one Type=era row per era, one row per event.
 
     Display Date is `dates.format_human` (EDTF qualifiers survive only there); Text is the summary HTML-escaped in a
-    <p> plus the notes in a tl-note span (a "Media: URL" note goes back to Media); Group is the category. Formula-like
-    cells get an apostrophe, which import drops again, so import → export → import keeps the events.
+    <p>, the claim status in a paragraph of its own (so a refuted claim reads as refuted on its slide), the sources
+    as links, and the notes in a tl-note span (a "Media: URL" note goes back to Media); Group is the category.
+    Formula-like cells get an apostrophe, which import drops again, so import → export → import keeps the events,
+    their statuses and their sources' links.
     """
+    by_id = {} if sources is None else {r[SourceSchema.id]: r for r in sources.to_dict("records")}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -361,6 +416,8 @@ def export_timelinejs(events: pd.DataFrame, eras: pd.DataFrame | None, *, title:
         credit = next((p[14:] for p in parts if p.startswith("Media credit: ")), "")
         kept = [p for p in parts if p not in (f"Media: {media}", f"Media credit: {credit}")]
         text = f"<p>{html.escape(str(event[EventSchema.summary]), quote=False)}</p>"
+        text += _status_html(str(event.get(EventSchema.claim_status, "") or "reported"))
+        text += _sources_html(str(event.get(EventSchema.source_ids, "") or ""), by_id)
         if kept:
             text += f'<span class="tl-note">{html.escape(NOTE_SEPARATOR.join(kept), quote=False)}</span>'
         row = (event[EventSchema.start], event[EventSchema.end] or "", event[EventSchema.title], text)

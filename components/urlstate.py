@@ -53,22 +53,31 @@ PARAMS: tuple[Param, ...] = (
 BY_KEY = {p.key: p for p in PARAMS}
 DEFAULTS = {"lanes": "category"}
 
-# Renamed parameters: old key → new key. Old links are rewritten before the page reads them, so they keep
+# Renamed parameters: old key → new key. Old links are rewritten before any widget reads them, so they keep
 # working. Empty until a parameter is renamed.
 MIGRATIONS: dict[str, str] = {}
+# Renamed values: key → {old value: new value}. Links made before the lanes switch wrote ids carried its labels.
+VALUE_MIGRATIONS: dict[str, dict[str, str]] = {
+    "lanes": {"Category": "category", "Claim status": "status", "First actor": "actor"},
+}
 
 # Keys Streamlit itself understands; never reported as unknown.
 STREAMLIT_KEYS = {"embed", "embed_options"}
 
 
-def migrate(params: Mapping[str, list[str]], migrations: Mapping[str, str] = MIGRATIONS) -> dict[str, list[str]]:
-    """Rename old keys to their new names (the new key wins when both are present)."""
+def migrate(
+    params: Mapping[str, list[str]],
+    migrations: Mapping[str, str] = MIGRATIONS,
+    value_migrations: Mapping[str, Mapping[str, str]] = VALUE_MIGRATIONS,
+) -> dict[str, list[str]]:
+    """Rename old keys and old values to their new names (the new key wins when both are present)."""
     out: dict[str, list[str]] = {}
     for key, values in params.items():
         new = migrations.get(key, key)
         if new != key and new in params:
             continue
-        out.setdefault(new, []).extend(values)
+        renamed = value_migrations.get(new, {})
+        out.setdefault(new, []).extend(renamed.get(v, v) for v in values)
     return out
 
 
@@ -93,7 +102,14 @@ def invalid_params(
             reason = check(value)
             if reason:
                 problems.append((key, value, reason))
+    start, end = (parse_url_date((params.get(k) or [""])[-1]) for k in ("from", "to"))
+    flagged = {k for k, _, _ in problems}
+    if start and end and end < start and not flagged & {"from", "to"}:
+        problems.append(("to", params["to"][-1], f"{INVERTED} ({start.isoformat()})"))
     return problems
+
+
+INVERTED = "before from"  # the reason given for an end date before the start date
 
 
 def _checker(spec: Param, known: Mapping[str, set[str]], page: str) -> Callable[[str], str | None]:

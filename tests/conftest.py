@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -28,3 +29,16 @@ def mini_dir(tmp_path: Path) -> Path:
 def _private_validation_cache(tmp_path_factory) -> None:
     """Records of validated files go to a folder of this test run (also for the app servers tests start)."""
     os.environ[verified.ENV_VAR] = str(tmp_path_factory.mktemp("validated-cache"))
+
+
+SAMPLE = FIXTURES / "sample"  # a frozen copy of the shipped data: page tests run on it, never on data/
+
+
+@functools.cache
+def sample():
+    """The sample fixture's Dataset, loaded once per test process (page tests never read data/)."""
+    from components.loading import load_dataset
+
+    result = load_dataset(SAMPLE)
+    assert result.ok, result.problems
+    return result.dataset

@@ -9,13 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.config import folder_label
+from components.filters import checked_range
 from components.loading import Dataset
 from components.problems import Problem
 from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
 from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_inline, md_link
-from components.urlstate import invalid_params, migrate, notice, page_link
+from components.urlstate import INVERTED, invalid_params, migrate, notice, page_link
 from views.state import current_data, data_dir
 
 
@@ -27,7 +29,13 @@ def problems_frame(problems: tuple[Problem, ...]) -> pd.DataFrame:
     """Problems as a table a maintainer can read and sort."""
     return pd.DataFrame(
         [
-            {"file": p.file, "line": p.line, "column": p.column, "value": _short(p.value), "expected": p.expected}
+            {
+                "file": folder_label(p.file),
+                "line": p.line,
+                "column": p.column,
+                "value": _short(p.value),
+                "expected": p.expected,
+            }
             for p in problems
         ],
         columns=["file", "line", "column", "value", "expected"],
@@ -71,14 +79,15 @@ def _dataset() -> Dataset | None:
     uploaded = st.session_state.get(SESSION_DATA)
     if uploaded is not None:
         st.info(
-            f"Showing data uploaded in this session ({md_inline(uploaded.dataset.folder)}); nothing on disk was changed."
+            f"Showing data uploaded in this session ({md_inline(folder_label(uploaded.dataset.folder))}); "
+            "nothing on disk was changed."
         )
         st.button("Reset to the data folder", key="reset_data", on_click=handle_reset_data)
         return uploaded.dataset
     latest, good = current_data()
     if latest.ok:
         return latest.dataset
-    folder = data_dir()
+    folder = md_inline(folder_label(data_dir()))
     if good is not None:
         st.warning(
             f"The data in {folder} changed and now has {len(latest.problems)} problem(s); "
@@ -135,19 +144,39 @@ def sync_to_url(key: str, value: str | None) -> None:
     st.session_state[f"_url_{key}"] = value or None
 
 
-def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> None:
-    """Once per page and session (when a link is opened), say which URL values were ignored and why.
+def apply_url_migrations() -> None:
+    """Rewrite renamed keys and values in the address bar before any widget reads it, so old links keep working."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    migrated = migrate(params)
+    if migrated != params:
+        st.query_params.from_dict(migrated)
 
-    `known` gives the values found in the data (eras, ids, actors); it is only called when there is a link to check.
+
+def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> None:
+    """Migrate old keys, then once per page and session (when a link is opened) say which values were ignored.
+
+    Call it before any widget of the page. `known` gives the values found in the data (eras, ids, actors); it is
+    only called when there is a link to check.
     """
+    apply_url_migrations()
     marker = f"_link_checked_{page}"
     if st.session_state.get(marker):
         return
     st.session_state[marker] = True
-    params = migrate({key: st.query_params.get_all(key) for key in st.query_params})
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
     problems = invalid_params(params, page, known()) if params else []
+    if any(key == "to" and why.startswith(INVERTED) for key, _, why in problems):
+        del st.query_params["to"]  # the date widget would take it: drop it before it binds
     if problems:
         st.warning(md_inline(notice(problems)))
+
+
+def checked_dates(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None]:
+    """The date filters to apply; an end before the start is ignored, with a notice saying so."""
+    date_from, date_to, why = checked_range(date_from, date_to)
+    if why:
+        st.warning(why)
+    return date_from, date_to
 
 
 def matched_selection(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.config import folder_label
 from components.loading import Dataset, read_folder
 from components.schema import TABLES, Derived, SourceSchema, columns_of
 from components.tables import search_frame, to_csv_bytes
@@ -90,7 +91,7 @@ def render_data_page() -> None:
     counts = dataset.counts()
     st.caption(
         " · ".join(f"{n} {table}" for table, n in counts.items())
-        + f" · data version {dataset.version} · {md_inline(dataset.folder)}"
+        + f" · data version {dataset.version} · {md_inline(folder_label(dataset.folder))}"
         + (f" · not present: {', '.join(dataset.missing)}" if dataset.missing else "")
     )
     render_link_notices(DATA, dict)

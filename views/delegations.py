@@ -29,6 +29,7 @@ from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
 from components.urlstate import DATE_BOUNDS, DELEGATIONS
 from views.common import (
+    checked_dates,
     matched_selection,
     render_link_notices,
     render_share_box,
@@ -75,6 +76,7 @@ def render_filters() -> DelegationFilter:
         date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
         listed = st.toggle("Only delegations listed in the article", key="listed", bind="query-params")
         query = st.text_input("Search body, leader, summary", key="q", bind="query-params")
+    date_from, date_to = checked_dates(date_from, date_to)
     return DelegationFilter(direction, tuple(sectors), tuple(levels), date_from, date_to, listed, query)
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.figures import LANE_MODES, build_timeline_figure, view_range
-from components.filters import EventFilter, actor_options, step
+from components.filters import EventFilter, actor_options, describe_view, step
 from components.loading import Dataset
 from components.schema import (
     CATEGORIES,
@@ -19,8 +19,9 @@ from components.schema import (
 )
 from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
-from components.urlstate import DATE_BOUNDS, TIMELINE
+from components.urlstate import DATE_BOUNDS, DEFAULTS, TIMELINE
 from views.common import (
+    checked_dates,
     matched_selection,
     render_link_notices,
     render_share_box,
@@ -33,6 +34,7 @@ from views.common import (
 MAX_LISTED = 1_000
 MIN_DATE, MAX_DATE = DATE_BOUNDS[TIMELINE]
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
+DEFAULT_LANES = DEFAULTS["lanes"]
 
 
 def handle_chart_select() -> None:
@@ -88,7 +90,18 @@ def render_filters(dataset: Dataset) -> EventFilter:
         query = st.text_input(
             "Search title, summary, actors, notes", key="q", bind="query-params", placeholder="e.g. deportation"
         )
+    date_from, date_to = checked_dates(date_from, date_to)
     return EventFilter(date_from, date_to, tuple(categories), tuple(statuses), tuple(actors), query)
+
+
+def render_lanes() -> str:
+    """The lanes switch, synced by id (`?lanes=status`): a bound widget would write its label into the URL."""
+    sync_from_url("lanes", list(LANE_MODES))
+    if not st.session_state.get("lanes"):  # nothing in the link, or the chosen pill clicked off: the default
+        st.session_state["lanes"] = DEFAULT_LANES
+    lanes = st.segmented_control("Lanes", list(LANE_MODES), format_func=LANE_LABELS.get, key="lanes") or DEFAULT_LANES
+    sync_to_url("lanes", None if lanes == DEFAULT_LANES else lanes)
+    return lanes
 
 
 def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
@@ -170,22 +183,24 @@ def render_timeline_page() -> None:
     flt = render_filters(dataset)
     era = render_era_picker(dataset.eras)
     matched = flt.apply(dataset.events)
-    lanes = (
-        st.segmented_control(
-            "Lanes", list(LANE_MODES), format_func=LANE_LABELS.get, default="category", key="lanes", bind="query-params"
-        )
-        or "category"
-    )
+    lanes = render_lanes()
+    shown = matched  # what the chart shows, and so what the exports hold
     if era is not None:
         pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
         x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
-        in_era = matched[
+        shown = matched[
             (matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])
         ]
-        st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.events)))} · {len(in_era)} in this era")
+        st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.events)))} · {len(shown)} in this era")
     else:
         x_range = view_range(dataset.events, dataset.eras)
         st.caption(md_inline(flt.describe(len(matched), len(dataset.events))))
+    description = describe_view(
+        flt.describe(len(matched), len(dataset.events)),
+        era="" if era is None else f"“{era[EraSchema.name]}” ({era[Derived.label]})",
+        in_era=len(shown),
+        lanes="" if lanes == DEFAULT_LANES else LANE_LABELS[lanes].lower(),
+    )
     listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(
         zip(
@@ -214,17 +229,18 @@ def render_timeline_page() -> None:
     render_share_box(
         TIMELINE,
         view,
-        flt.describe(len(matched), len(dataset.events)),
+        description,
         dataset,
         name="events",
-        rows=matched,
+        rows=shown,
         columns=columns_of(EventSchema),
         figures=lambda: [fig],
-        table=lambda: events_table(matched),  # built on click: a held copy per session would add up
+        table=lambda: events_table(shown),  # built on click: a held copy per session would add up
         timelinejs=lambda: export_timelinejs(
-            matched, dataset.eras, title=flt.describe(len(matched), len(dataset.events))
+            shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],
+            sources=dataset.sources, title=description,
         ),
-    )
+    )  # fmt: skip
     st.plotly_chart(
         fig,
         key="timeline_chart",

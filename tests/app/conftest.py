@@ -5,18 +5,15 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 
 
 @pytest.fixture
 def make_app(monkeypatch):
-    """Build an AppTest for app.py on `folder` (the shipped data by default), switched to `page`."""
+    """Build an AppTest for app.py on `folder` (the sample fixture by default, never data/), switched to `page`."""
 
     def _make(folder=None, page: str | None = None, params: dict | None = None) -> AppTest:
-        if folder is not None:
-            monkeypatch.setenv("TUMEN_DATA_DIR", str(folder))
-        else:
-            monkeypatch.delenv("TUMEN_DATA_DIR", raising=False)
+        monkeypatch.setenv("TUMEN_DATA_DIR", str(SAMPLE if folder is None else folder))
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         for key, value in (params or {}).items():
             at.query_params[key] = value

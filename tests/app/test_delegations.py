@@ -4,10 +4,9 @@ import pandas as pd
 import pytest
 
 from components.filters import DelegationFilter
-from components.loading import load_dataset
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 TOTAL = len(DATA.delegations)
 PAGE = "app_pages/delegations.py"
 

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from components.filters import actor_options
-from components.loading import load_dataset
 from components.urlstate import (
     BY_KEY,
     DATA,
@@ -32,9 +31,9 @@ from components.urlstate import (
     notice,
     page_link,
 )
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, sample
 
-DATASET = load_dataset(SHIPPED).dataset
+DATASET = sample()
 # The values each page checks links against: the same sets the pages pass to render_link_notices.
 KNOWN: dict[str, dict[str, set[str]]] = {
     TIMELINE: {

@@ -6,8 +6,7 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from components.loading import load_dataset
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
 PAGES = [
     (None, "Tumen"),
@@ -34,14 +33,14 @@ def test_timeline_draws_every_shipped_event(make_app):
     at = make_app()
     fig = _figure(at)
     ids = {row[0] for trace in fig.data if trace.customdata is not None for row in trace.customdata}
-    assert ids == set(load_dataset(SHIPPED).dataset.events["id"])
+    assert ids == set(sample().events["id"])
 
 
 def test_delegations_chart_has_a_marker_per_delegation(make_app):
     at = make_app(page="app_pages/delegations.py")
     fig = _figure(at)
     n = sum(len(trace.customdata) for trace in fig.data if trace.customdata is not None)
-    assert n == len(load_dataset(SHIPPED).dataset.delegations)
+    assert n == len(sample().delegations)
 
 
 def test_data_page_search_filters_rows(make_app, mini_dir):

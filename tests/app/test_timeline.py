@@ -5,10 +5,9 @@ import plotly.io as pio
 import pytest
 
 from components.filters import EventFilter
-from components.loading import load_dataset
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 TOTAL = len(DATA.events)
 
 

@@ -1,10 +1,9 @@
 """Uploads in AppTest: a good upload replaces the data for the session, a bad one keeps it, reset returns."""
 
-from components.loading import load_dataset
-from tests.conftest import MINI, SHIPPED
+from tests.conftest import MINI, sample
 
 PAGE = "app_pages/data.py"
-SHIPPED_EVENTS = len(load_dataset(SHIPPED).dataset.events)
+SHIPPED_EVENTS = len(sample().events)
 
 
 def _upload(at, files):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 
 CHROMIUM = os.environ.get("TUMEN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -83,8 +83,8 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def app_url():
-    """Base URL of a server running the app on the shipped data."""
-    proc, url = start_server()
+    """Base URL of a server running the app on the sample fixture (a frozen copy of the shipped data)."""
+    proc, url = start_server(SAMPLE)
     yield url
     stop_server(proc)
 

@@ -5,11 +5,10 @@ import re
 from playwright.sync_api import Page, expect
 
 from components.filters import DelegationFilter
-from components.loading import load_dataset
 from tests.browser.conftest import CHART_TIMEOUT_MS
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 TOTAL = len(DATA.delegations)
 
 

@@ -5,11 +5,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.loading import load_dataset
 from components.schema import EventSchema, columns_of
 from components.tables import search_frame
 from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, sample
 
 
 @pytest.mark.parametrize(
@@ -31,13 +30,13 @@ def test_page_loads_and_draws(page: Page, app_url, path, heading):
 def test_timeline_draws_one_marker_per_event(page: Page, app_url):
     page.goto(app_url)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    n_events = len(load_dataset(SHIPPED).dataset.events)
+    n_events = len(sample().events)
     points = page.locator(EVENT_MARKERS)
     expect(points).to_have_count(n_events, timeout=CHART_TIMEOUT_MS)
 
 
 def test_data_page_search_filters_the_table(page: Page, app_url):
-    dataset = load_dataset(SHIPPED).dataset
+    dataset = sample()
     page.goto(f"{app_url}/data")
     caption = page.get_by_text(re.compile(r"^\d+ of \d+ rows"))
     expect(caption.first).to_have_text(f"{len(dataset.events)} of {len(dataset.events)} rows", timeout=CHART_TIMEOUT_MS)

@@ -6,11 +6,10 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter
-from components.loading import load_dataset
 from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 TOTAL = len(DATA.events)
 MAIN_POINTS = EVENT_MARKERS
 

@@ -5,11 +5,10 @@ import re
 from playwright.sync_api import Page, expect
 
 from components.filters import EventFilter
-from components.loading import load_dataset
 from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 MAIN_POINTS = EVENT_MARKERS
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from components.loading import read_folder, read_table_bytes
 from components.schema import TABLES, conforms
 from components.validation import schema_problems
-from tests.conftest import FIXTURES, MINI, ROOT, SHIPPED
+from tests.conftest import FIXTURES, MINI, ROOT, SAMPLE
 
 CASES = [
     (case.name, path.name, path.read_bytes())
@@ -38,9 +38,9 @@ def test_same_verdict_as_pandera_on_the_bad_file_corpus(case, name, raw):
         _same_verdict(name, df)
 
 
-@pytest.mark.parametrize("name", list(read_folder(SHIPPED)))
+@pytest.mark.parametrize("name", list(read_folder(SAMPLE)))
 def test_the_shipped_tables_conform(name):
-    df, _ = read_table_bytes(name, read_folder(SHIPPED)[name])
+    df, _ = read_table_bytes(name, read_folder(SAMPLE)[name])
     assert conforms(TABLES[name], df) and schema_problems(name, df) == []
 
 
@@ -80,7 +80,7 @@ def test_same_verdict_as_pandera_after_random_edits(edit):
 def test_valid_data_loads_without_importing_pandera():
     code = (
         "import sys; from components.loading import load_dataset; "
-        f"r = load_dataset({str(SHIPPED)!r}); print(r.ok, 'pandera' in sys.modules)"
+        f"r = load_dataset({str(SAMPLE)!r}); print(r.ok, 'pandera' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "False"]

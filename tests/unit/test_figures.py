@@ -63,9 +63,9 @@ def test_fit_label_cuts_to_the_band_with_an_ellipsis(text, share, expected):
 
 
 def test_era_labels_fit_their_visible_band_and_keep_the_full_name_on_hover():
-    from tests.conftest import SHIPPED
+    from tests.conftest import sample
 
-    data = load_dataset(SHIPPED).dataset
+    data = sample()
     ranges = [view_range(data.events, data.eras)]
     ranges += [(lo, hi) for lo, hi in zip(data.eras["date_lower"], data.eras["date_upper"], strict=True)]
     for x_range in ranges:
@@ -205,9 +205,9 @@ def test_overlapping_events_are_offset_not_hidden(intervals, gap, rows):
 
 
 def _shipped():
-    from tests.conftest import SHIPPED
+    from tests.conftest import sample
 
-    return load_dataset(SHIPPED).dataset
+    return sample()
 
 
 @pytest.mark.parametrize(

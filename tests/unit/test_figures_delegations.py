@@ -12,11 +12,10 @@ from components.figures_delegations import (
     sector_counts,
 )
 from components.filters import DelegationFilter
-from components.loading import load_dataset
 from components.schema import DIRECTIONS
-from tests.conftest import SHIPPED
+from tests.conftest import sample
 
-DATA = load_dataset(SHIPPED).dataset
+DATA = sample()
 
 FILTERS = [
     DelegationFilter(),

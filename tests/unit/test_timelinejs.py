@@ -360,7 +360,17 @@ def test_export_writes_timelinejs_columns_title_eras_and_events():
     ]
     assert [month[c] for c in ("Year", "Month", "Day", "Display Date")] == ["1937", "9", "", "September 1937"]
     assert [span[c] for c in ("Day", "End Day", "Display Date")] == ["18", "19", "18–19 June 2024"]
-    assert span["Text"] == '<p>Spans two days.</p><span class="tl-note">The article says otherwise.</span>'
+    assert span["Text"] == (
+        '<p>Spans two days.</p><p class="tumen-status"><strong>Claim status: disputed.</strong> '
+        "Credible sources disagree, or the seed article's claim is contested.</p>"
+        '<span class="tl-note">The article says otherwise.</span>'
+    )
+
+
+STATUS_P = (
+    '<p class="tumen-status"><strong>Claim status: reported.</strong> '
+    "Reported by credible sources but not officially confirmed, or resting on one source.</p>"
+)
 
 
 @pytest.mark.parametrize(
@@ -370,12 +380,13 @@ def test_export_writes_timelinejs_columns_title_eras_and_events():
         ("title", "-1 degree", "'-1 degree", None),
         ("title", "AT&T & <b>", "AT&amp;T &amp; &lt;b&gt;", None),
         ("title", "Plain & simple", "Plain & simple", None),
-        ("summary", "<script>alert(1)</script> & more", None, "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>"),
-        ("notes", "Other; Media: https://x.org/m.jpg", None, '<p>S.</p><span class="tl-note">Other</span>'),
+        ("summary", "<script>alert(1)</script> & more", None, "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>" + STATUS_P),
+        ("notes", "Other; Media: https://x.org/m.jpg", None, f'<p>S.</p>{STATUS_P}<span class="tl-note">Other</span>'),
     ],
 )  # fmt: skip
 def test_export_escapes_html_and_neutralises_formulas(column, value, cell, text):
     event = {"id": "e", "start": "2000", "end": "", "title": "T", "summary": "S.", "category": "war", "notes": ""}
+    event |= {"claim_status": "reported"}
     (row,) = _export_rows(pd.DataFrame([{**event, column: value}]), None)
     if cell is not None:
         assert row["Headline"] == cell
@@ -406,3 +417,40 @@ def test_round_trip_from_a_tumen_dataset_keeps_dates_without_qualifiers():
 
 def test_problem_type_is_the_loaders():
     assert isinstance(import_timelinejs(sheet({"Headline": "No date"})).problems[0], Problem)
+
+
+SOURCES = pd.DataFrame(
+    [
+        {"id": "s1", "title": "Report <one>", "publisher": "Agency", "published": "2024", "url": "https://a.org/1?x=1&y=2", "kind": "news"},
+        {"id": "s2", "title": "Second", "publisher": "", "published": "", "url": "https://b.org/2", "kind": "un"},
+        {"id": "s3", "title": "An article with no address", "publisher": "P", "published": "", "url": "", "kind": "article"},
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("status", ["confirmed", "reported", "disputed", "refuted"])
+def test_export_shows_the_claim_status_and_import_reads_it_back(status):
+    event = {"id": "e", "start": "2000", "end": "", "title": "T", "summary": "S.", "category": "war", "notes": ""}
+    event |= {"claim_status": status, "source_ids": "s1"}
+    (row,) = list(csv.DictReader(io.StringIO(export_timelinejs(pd.DataFrame([event]), None, sources=SOURCES))))
+    assert f"Claim status: {status}." in html_text(row["Text"])[0]  # what a reader of the slide sees
+    back = import_timelinejs(export_timelinejs(pd.DataFrame([event]), None, sources=SOURCES))
+    assert back.tables["events.csv"].iloc[0]["claim_status"] == status
+    assert back.tables["events.csv"].iloc[0]["summary"] == "S."
+
+
+def test_export_links_the_sources_and_import_makes_them_sources_again():
+    event = {"id": "e", "start": "2000", "end": "", "title": "T", "summary": "S.", "category": "war", "notes": "N"}
+    event |= {"claim_status": "refuted", "source_ids": "s1; s2; s3; gone"}
+    (row,) = list(csv.DictReader(io.StringIO(export_timelinejs(pd.DataFrame([event]), None, sources=SOURCES))))
+    main, note, links = html_text(row["Text"])
+    assert links == [("https://a.org/1?x=1&y=2", "Report <one>"), ("https://b.org/2", "Second")]
+    assert "An article with no address (P)" in main and note == "N"
+    back = import_timelinejs(export_timelinejs(pd.DataFrame([event]), None, sources=SOURCES))
+    sources = back.tables["sources.csv"]
+    assert sorted(zip(sources["url"], sources["title"])) == [
+        ("https://a.org/1?x=1&y=2", "Report <one>"),
+        ("https://b.org/2", "Second"),
+    ]
+    ev = back.tables["events.csv"].iloc[0]
+    assert len(ev["source_ids"].split("; ")) == 2 and (ev["summary"], ev["notes"]) == ("S.", "N")

@@ -11,7 +11,7 @@ import pytest
 
 from components import loading, verified
 from components.loading import load_dataset
-from tests.conftest import ROOT, SHIPPED
+from tests.conftest import ROOT, SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -60,15 +60,15 @@ def _frames(result):
 
 
 def test_a_recorded_folder_loads_the_same_data_without_checks(tmp_path, monkeypatch):
-    full = load_dataset(SHIPPED)
-    first = load_dataset(SHIPPED, cache=tmp_path)
+    full = load_dataset(SAMPLE)
+    first = load_dataset(SAMPLE, cache=tmp_path)
     assert first.ok and len(list((tmp_path / "validated").iterdir())) == 1
 
     def fail(*_):
         raise AssertionError("a recorded folder was checked again")
 
     monkeypatch.setattr(loading, "_check", fail)
-    again = load_dataset(SHIPPED, cache=tmp_path)
+    again = load_dataset(SAMPLE, cache=tmp_path)
     assert again.ok
     for got, want in zip(_frames(again), _frames(full), strict=True):
         pd.testing.assert_frame_equal(got, want)
