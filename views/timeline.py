@@ -188,9 +188,7 @@ def render_timeline_page() -> None:
     if era is not None:
         pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
         x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
-        shown = matched[
-            (matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])
-        ]
+        shown = matched[(matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])]
         st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.events)))} · {len(shown)} in this era")
     else:
         x_range = view_range(dataset.events, dataset.eras)
