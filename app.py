@@ -4,6 +4,7 @@ import gc
 
 import streamlit as st
 
+import views.common
 import views.data
 import views.delegations
 import views.timeline  # noqa: F401  (imported before the freeze below, with everything they import)
@@ -29,4 +30,5 @@ pages = [
     st.Page("app_pages/delegations.py", title="Delegations", url_path="delegations"),
     st.Page("app_pages/data.py", title="Data & sources", url_path="data"),
 ]
+views.common.render_keyboard_support()
 st.navigation(pages).run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,6 +20,16 @@ from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_inline, md_link
 from components.urlstate import INVERTED, invalid_params, migrate, notice, page_link
 from views.state import current_data, data_dir
+
+
+_HERE = Path(__file__).parent
+_KEYBOARD = f"<style>{(_HERE / 'keyboard.css').read_text()}</style><script>{(_HERE / 'keyboard.js').read_text()}</script>"
+
+
+def render_keyboard_support() -> None:
+    """Our own static script and style (never data): Enter commits a typed date, opening a popover moves focus
+    into it, and a code block's copy button is shown while the block has keyboard focus."""
+    st.html(_KEYBOARD, unsafe_allow_javascript=True)
 
 
 def _short(value: str, limit: int = 200) -> str:
