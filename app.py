@@ -7,7 +7,7 @@ import streamlit as st
 import views.common
 import views.data
 import views.delegations
-import views.timeline  # noqa: F401  (imported before the freeze below, with everything they import)
+import views.timeline
 
 # An emoji, drawn by the browser. Not a Material icon: that favicon is fetched from fonts.gstatic.com, a request to
 # a third party on every page load (tests/browser/test_hostile_text_browser.py fails on it).

@@ -21,9 +21,10 @@ from components.text import md_escape, md_inline, md_link
 from components.urlstate import INVERTED, invalid_params, migrate, notice, page_link
 from views.state import current_data, data_dir
 
-
 _HERE = Path(__file__).parent
-_KEYBOARD = f"<style>{(_HERE / 'keyboard.css').read_text()}</style><script>{(_HERE / 'keyboard.js').read_text()}</script>"
+_KEYBOARD = (
+    f"<style>{(_HERE / 'keyboard.css').read_text()}</style><script>{(_HERE / 'keyboard.js').read_text()}</script>"
+)
 
 
 def render_keyboard_support() -> None:
