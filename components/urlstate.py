@@ -61,16 +61,26 @@ VALUE_MIGRATIONS: dict[str, dict[str, str]] = {
     "lanes": {"Category": "category", "Claim status": "status", "First actor": "actor"},
 }
 
+# Keys whose widgets are synced with the URL by hand (views.common.sync_from_url): they read the rewritten URL.
+# Every other key is bound to its widget, which reads the address the browser opened, so a migrated value is
+# handed to the widget as its state (widget_value).
+HAND_SYNCED = {"era", "event", "lanes", "direction", "delegation"}
+
 # Keys Streamlit itself understands; never reported as unknown.
 STREAMLIT_KEYS = {"embed", "embed_options"}
 
 
 def migrate(
     params: Mapping[str, list[str]],
-    migrations: Mapping[str, str] = MIGRATIONS,
-    value_migrations: Mapping[str, Mapping[str, str]] = VALUE_MIGRATIONS,
+    migrations: Mapping[str, str] | None = None,
+    value_migrations: Mapping[str, Mapping[str, str]] | None = None,
 ) -> dict[str, list[str]]:
-    """Rename old keys and old values to their new names (the new key wins when both are present)."""
+    """Rename old keys and old values to their new names (the new key wins when both are present).
+
+    By default the module's MIGRATIONS and VALUE_MIGRATIONS, read at each call.
+    """
+    migrations = MIGRATIONS if migrations is None else migrations
+    value_migrations = VALUE_MIGRATIONS if value_migrations is None else value_migrations
     out: dict[str, list[str]] = {}
     for key, values in params.items():
         new = migrations.get(key, key)
@@ -79,6 +89,18 @@ def migrate(
         renamed = value_migrations.get(new, {})
         out.setdefault(new, []).extend(renamed.get(v, v) for v in values)
     return out
+
+
+def widget_value(key: str, values: list[str]) -> object:
+    """The state a bound widget holds for a URL value: a list, a date, a bool or a string."""
+    spec = BY_KEY[key]
+    if spec.many:
+        return list(values)
+    if key in ("from", "to"):
+        return parse_url_date(values[-1])
+    if key == "listed":
+        return values[-1].lower() == "true"
+    return values[-1]
 
 
 def invalid_params(

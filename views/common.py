@@ -18,7 +18,7 @@ from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
 from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_inline, md_link
-from components.urlstate import INVERTED, invalid_params, migrate, notice, page_link
+from components.urlstate import BY_KEY, HAND_SYNCED, INVERTED, invalid_params, migrate, notice, page_link, widget_value
 from views.state import current_data, data_dir
 
 _HERE = Path(__file__).parent
@@ -156,12 +156,19 @@ def sync_to_url(key: str, value: str | None) -> None:
     st.session_state[f"_url_{key}"] = value or None
 
 
+_LINK_INVERTED = "_link_inverted_range"
+
+
 def apply_url_migrations() -> None:
     """Rewrite renamed keys and values in the address bar before any widget reads it, so old links keep working."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     migrated = migrate(params)
-    if migrated != params:
-        st.query_params.from_dict(migrated)
+    if migrated == params:
+        return
+    st.query_params.from_dict(migrated)
+    for key, values in migrated.items():  # bound widgets read the address as opened: hand them the new values
+        if params.get(key) != values and key in BY_KEY and key not in HAND_SYNCED:
+            st.session_state[key] = widget_value(key, values)
 
 
 def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> None:
@@ -179,6 +186,7 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
     problems = invalid_params(params, page, known()) if params else []
     if any(key == "to" and why.startswith(INVERTED) for key, _, why in problems):
         del st.query_params["to"]  # the date widget would take it: drop it before it binds
+        st.session_state[_LINK_INVERTED] = True  # said here: checked_dates need not say it again
     if problems:
         st.warning(md_inline(notice(problems)))
 
@@ -186,7 +194,7 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
 def checked_dates(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None]:
     """The date filters to apply; an end before the start is ignored, with a notice saying so."""
     date_from, date_to, why = checked_range(date_from, date_to)
-    if why:
+    if why and not st.session_state.pop(_LINK_INVERTED, False):
         st.warning(why)
     return date_from, date_to
 

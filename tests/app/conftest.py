@@ -23,3 +23,25 @@ def make_app(monkeypatch):
         return at
 
     return _make
+
+
+@pytest.fixture
+def download(monkeypatch):
+    """`download(button)`: the bytes a download button sends when clicked (its data is made on click)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, object] = {}
+    real = MediaFileManager.add_deferred
+
+    def add_deferred(self, data_callable, *args, **kwargs):
+        file_id = real(self, data_callable, *args, **kwargs)
+        made[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+
+    def _bytes(button) -> bytes:
+        data = made[button.proto.deferred_file_id]()
+        return data.encode() if isinstance(data, str) else data
+
+    return _bytes

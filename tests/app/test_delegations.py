@@ -1,5 +1,8 @@
 """Delegations page in AppTest: each filter changes the count, the table and the charts; links restore it."""
 
+import io
+import json
+
 import pandas as pd
 import pytest
 
@@ -75,12 +78,16 @@ def test_bad_direction_is_ignored_with_notice(make_app):
     assert f"{TOTAL} of {TOTAL}" in _caption(at)
 
 
-def test_csv_download_offers_matching_rows(make_app):
+def test_csv_downloads_hold_the_rows_of_the_view(make_app, download):
     at = make_app(page=PAGE, params={"sector": "Sports"})
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert "Download these delegations (CSV)" in labels
-    assert "CSV" not in labels  # the share popover is closed: its exports are built when it opens
+    expected = DelegationFilter(sectors=("Sports",)).apply(DATA.delegations)["id"].tolist()
+    assert 0 < len(expected) < len(DATA.delegations)
+    (table_csv,) = [b for b in at.get("download_button") if b.proto.label == "Download these delegations (CSV)"]
+    assert pd.read_csv(io.BytesIO(download(table_csv)))["id"].tolist() == expected
+    assert "CSV" not in [b.proto.label for b in at.get("download_button")]  # closed: its exports are made on opening
     at.session_state["share_delegations"] = True  # open it
     at.run()
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert "CSV" in labels and "HTML snapshot (offline)" in labels
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    assert pd.read_csv(io.BytesIO(download(buttons["CSV"])))["id"].tolist() == expected
+    assert [r["id"] for r in json.loads(download(buttons["JSON"]))] == expected
+    assert "HTML snapshot (offline)" in buttons

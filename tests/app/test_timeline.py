@@ -1,5 +1,9 @@
 """Timeline page in AppTest: filters change the count, eras change the x-range, links restore the view."""
 
+import csv
+import io
+import json
+
 import pandas as pd
 import plotly.io as pio
 import pytest
@@ -134,3 +138,55 @@ def test_share_box_is_built_when_opened_with_the_views_link_and_citation(make_ap
     assert "category=treaty" in link and link in cite
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["CSV", "JSON", "HTML snapshot (offline)", "TimelineJS sheet"]
+
+
+def test_with_an_era_the_exports_and_citation_hold_the_eras_rows(make_app, download):
+    at = make_app(params={"era": "cold-war", "category": ["treaty", "diplomacy"], "lanes": "status"})
+    flt = EventFilter(categories=("treaty", "diplomacy"))
+    era = DATA.eras.set_index("id").loc["cold-war"]
+    matched = flt.apply(DATA.events)
+    in_era = matched[(matched["date_upper"] >= era["date_lower"]) & (matched["date_lower"] <= era["date_upper"])]
+    assert 0 < len(in_era) < len(matched)  # the era shows fewer rows than the filters match
+    at.session_state["share_events"] = True
+    at.run()
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    assert pd.read_csv(io.BytesIO(download(buttons["CSV"])))["id"].tolist() == in_era["id"].tolist()
+    assert [r["id"] for r in json.loads(download(buttons["JSON"]))] == in_era["id"].tolist()
+    sheet = list(csv.DictReader(io.StringIO(download(buttons["TimelineJS sheet"]).decode())))
+    assert len([r for r in sheet if r["Type"] == ""]) == len(in_era)
+    assert [r["Headline"] for r in sheet if r["Type"] == "era"] == [era["name"]]
+    html = download(buttons["HTML snapshot (offline)"]).decode()
+    assert all(f"{i}" in html for i in in_era["id"])
+    _link, cite = (c.value for c in at.code)
+    assert era["name"] in cite and f"{len(in_era)} shown" in cite and "lanes by claim status" in cite
+
+
+def test_an_inverted_date_range_in_a_link_is_ignored_with_the_link_notice(make_app):
+    at = make_app(params={"from": "2024-01-01", "to": "2020-01-01"})
+    (notice,) = (w.value.replace("\\", "") for w in at.warning)  # one notice, the link's
+    assert notice.startswith("Ignored from the link: to=2020-01-01 (before from (2024-01-01))")
+    n = len(EventFilter(date_from=pd.Timestamp("2024-01-01").date()).apply(DATA.events))
+    assert f"{n} of {TOTAL}" in _count_caption(at)
+
+
+def test_an_inverted_date_range_in_the_widgets_gets_a_notice_and_is_not_applied(make_app):
+    at = make_app()
+    at.date_input(key="from").set_value(pd.Timestamp("2024-01-01").date()).run()
+    at.date_input(key="to").set_value(pd.Timestamp("2020-01-01").date()).run()
+    notice = " ".join(w.value for w in at.warning)
+    assert "To (1 January 2020) is before From (1 January 2024)" in notice and "from 1 January 2024" in notice
+    n = len(EventFilter(date_from=pd.Timestamp("2024-01-01").date()).apply(DATA.events))
+    assert f"{n} of {TOTAL}" in _count_caption(at)
+
+
+def test_renamed_keys_and_values_in_old_links_reach_the_page(make_app, monkeypatch):
+    from components import urlstate
+
+    monkeypatch.setattr(urlstate, "MIGRATIONS", {"cat": "category"})
+    at = make_app(params={"cat": "treaty", "lanes": "Claim status"})
+    assert not at.warning  # nothing is reported as ignored
+    n = len(EventFilter(categories=("treaty",)).apply(DATA.events))
+    assert f"{n} of {TOTAL}" in _count_caption(at)
+    assert at.multiselect(key="category").value == ["treaty"]
+    assert at.session_state["lanes"] == "status"
+    assert set(_figure(at).layout.yaxis.ticktext) <= {"confirmed", "reported", "disputed", "refuted"}
