@@ -34,6 +34,11 @@ share: $(VENV)/.app-stamp
 chromium:
 	@bash scripts/ensure-chromium.sh
 
+# JavaScript only the tests use (Knight Lab's TimelineJS), pinned in package-lock.json; reinstalled when it changes.
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 lint: $(VENV)/.dev-stamp
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -41,7 +46,7 @@ lint: $(VENV)/.dev-stamp
 validate: $(VENV)/.app-stamp
 	$(BIN)/python -m components.cli validate $(DATA)
 
-test: $(VENV)/.dev-stamp chromium lint validate
+test: $(VENV)/.dev-stamp chromium node_modules/.stamp lint validate
 	$(BIN)/python -m pytest
 
 # On demand, not part of `make test`: writes docs/benchmarks.md.
