@@ -6,7 +6,7 @@ PORT   ?= 8501
 DATA   ?=
 DATA_ARGS := $(if $(DATA),-- --data-dir $(DATA))
 
-.PHONY: run share test lint validate chromium bench loadtest clean
+.PHONY: run share test test-fast lint validate chromium screenshot bench loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,16 @@ validate: $(VENV)/.app-stamp
 
 test: $(VENV)/.dev-stamp chromium node_modules/.stamp lint validate
 	$(BIN)/python -m pytest
+
+# The quick loop while coding: lint, unit and AppTest tiers, no browser, 2 workers, a fifth of the property
+# examples (tests/conftest.py: examples). `make test` runs everything, in full.
+test-fast: $(VENV)/.dev-stamp lint
+	TUMEN_FAST=1 $(BIN)/python -m pytest -q -n 2 tests/unit tests/app
+
+# Rewrites docs/screenshot.png (the README's picture) from the shipped data; SHOTS=DIR also saves every page at
+# 1400 and 390 px, light and dark, into DIR.
+screenshot: $(VENV)/.dev-stamp chromium
+	$(BIN)/python scripts/screenshot.py $(if $(SHOTS),--all $(SHOTS))
 
 # On demand, not part of `make test`: writes docs/benchmarks.md.
 bench: $(VENV)/.dev-stamp chromium

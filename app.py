@@ -1,7 +1,5 @@
 """Tumen: the table of contents. Page config and navigation only; pages are app_pages/, drawn by views/."""
 
-import gc
-
 import streamlit as st
 
 import views.common
@@ -14,17 +12,6 @@ import views.timeline
 st.set_page_config(page_title="Tumen: North Korea and Russia", page_icon="🌊", layout="wide")
 
 
-@st.cache_resource(show_spinner=False)
-def _freeze_imported_objects() -> bool:
-    """Once per process: exempt the objects that exist after the imports (modules, classes, functions) from
-    garbage collection. Streamlit runs a full collection after every script run, holding the interpreter (every
-    session's event loop) while it walks every object: ~100 ms a run in a server. Frozen, it walks only what the runs
-    made. The first session's objects of that moment are frozen too: a one-off few kilobytes."""
-    gc.freeze()
-    return True
-
-
-_freeze_imported_objects()
 pages = [
     st.Page("app_pages/timeline.py", title="Timeline", url_path="timeline", default=True),
     st.Page("app_pages/delegations.py", title="Delegations", url_path="delegations"),

@@ -6,6 +6,7 @@ them: it holds no data. Any changed byte, rule or version gives a new name, so t
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import hashlib
 import os
@@ -17,10 +18,28 @@ from pathlib import Path
 
 ENV_VAR = "TUMEN_CACHE_DIR"  # a folder, or "off" to check the files on every load
 _HERE = Path(__file__).resolve().parent
-# The modules whose code decides whether files are valid and what a load derives from them.
-CHECKING_CODE = ("problems.py", "schema.py", "validation.py", "loading.py", "dates.py", "tables.py")
+LOADER = "loading.py"  # the checking code is this module and every components module it imports, at any depth
 CHECKING_LIBRARIES = ("pandas", "pandera", "pyarrow", "numpy")
 KEEP = 64  # records kept: the most recently written (one per data version, folder and code version)
+
+
+@cache
+def checking_code(start: str = LOADER) -> tuple[str, ...]:
+    """The components modules whose code decides whether files are valid: `start` and all it imports, sorted."""
+    found, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name in found or not (_HERE / name).is_file():
+            continue
+        found.add(name)
+        for node in ast.walk(ast.parse((_HERE / name).read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module == "components":
+                todo += [f"{alias.name}.py" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("components."):
+                todo.append(node.module.split(".")[1] + ".py")
+            elif isinstance(node, ast.Import):
+                todo += [a.name.split(".")[1] + ".py" for a in node.names if a.name.startswith("components.")]
+    return tuple(sorted(found - {Path(__file__).name}))
 
 
 @cache
@@ -30,7 +49,7 @@ def code_version() -> str:
     for library in CHECKING_LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{library}=={metadata.version(library)}".encode())
-    for name in CHECKING_CODE:
+    for name in checking_code():
         digest.update(name.encode() + (_HERE / name).read_bytes())
     return digest.hexdigest()
 

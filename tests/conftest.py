@@ -42,3 +42,8 @@ def sample():
     result = load_dataset(SAMPLE)
     assert result.ok, result.problems
     return result.dataset
+
+
+def examples(n: int) -> int:
+    """Hypothesis examples for a property: all `n` in `make test`, a fifth in `make test-fast` (TUMEN_FAST=1)."""
+    return max(10, n // 5) if os.environ.get("TUMEN_FAST") else n

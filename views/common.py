@@ -21,10 +21,8 @@ from components.text import md_escape, md_inline, md_link
 from components.urlstate import BY_KEY, HAND_SYNCED, INVERTED, invalid_params, migrate, notice, page_link, widget_value
 from views.state import current_data, data_dir
 
-_HERE = Path(__file__).parent
-_KEYBOARD = (
-    f"<style>{(_HERE / 'keyboard.css').read_text()}</style><script>{(_HERE / 'keyboard.js').read_text()}</script>"
-)
+_CSS, _JS = ((Path(__file__).parent / name).read_text() for name in ("keyboard.css", "keyboard.js"))
+_KEYBOARD = f"<style>{_CSS}</style><script>{_JS}</script>"
 
 
 def render_keyboard_support() -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.bad_cells import with_bad_cell
 from tests.conftest import FIXTURES, MINI
 
 PAGE = "app_pages/data.py"
@@ -27,7 +28,13 @@ def _bad(case: str) -> bytes:
 CASES = {
     "extra-cell-first-row": ("events.csv", _bad("extra-cell-first-row"), "events.csv", 2, ""),
     "latin-1 under another name": ("my events.csv", _bad("latin-1"), "my events.csv (read as events.csv)", 2, ""),
-    "unknown-direction": ("delegations.csv", _bad("unknown-direction"), "delegations.csv", 2, "direction"),
+    "unknown-direction": (
+        "delegations.csv",
+        with_bad_cell("delegations.csv", 0, "direction", "north_to_south"),
+        "delegations.csv",
+        2,
+        "direction",
+    ),
     "timelinejs-broken-rows": ("sheet.csv", _bad("timelinejs-broken-rows"), "sheet.csv", 3, "Month"),
     "png named events.csv": ("events.csv", PNG, "events.csv", 1, ""),
 }

@@ -31,7 +31,7 @@ from components.urlstate import (
     notice,
     page_link,
 )
-from tests.conftest import ROOT, sample
+from tests.conftest import ROOT, examples, sample
 
 DATASET = sample()
 # The values each page checks links against: the same sets the pages pass to render_link_notices.
@@ -170,7 +170,9 @@ def _shipped_data():
         yield
 
 
-APP_SETTINGS = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+APP_SETTINGS = settings(
+    max_examples=examples(25), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @APP_SETTINGS
@@ -229,7 +231,7 @@ SANE_BASES = [
 ]
 
 
-@settings(max_examples=2000, deadline=None, database=None)
+@settings(max_examples=examples(2000), deadline=None, database=None)
 @given(
     params=st.dictionaries(any_key, st.lists(short_hostile_value, max_size=3), max_size=5),
     page=st.one_of(st.sampled_from([TIMELINE, DELEGATIONS, DATA]), url_text),

@@ -1,7 +1,5 @@
 """Every page renders on the shipped data; a broken folder gives a readable problem page."""
 
-import gc
-
 import pandas as pd
 import plotly.io as pio
 import pytest
@@ -91,13 +89,3 @@ def test_every_session_shares_one_loaded_dataset(monkeypatch):
     first, _ = state.current_data()
     second, _ = state.current_data()
     assert first.ok and first is second and first.dataset.events is second.dataset.events
-
-
-def test_import_time_objects_are_frozen_once_not_on_every_run(make_app):
-    # app.py exempts what its imports made from Streamlit's after-run collection. Freezing on every run instead
-    # would keep every session's objects for the life of the server.
-    at = make_app()
-    frozen = gc.get_freeze_count()
-    at.text_input(key="q").set_value("treaty").run()
-    at.switch_page("app_pages/delegations.py").run()
-    assert frozen > 10_000 and gc.get_freeze_count() <= frozen  # frozen objects can still be freed, never added

@@ -30,6 +30,31 @@ EVENT_MARKERS = ".js-plotly-plot .cartesianlayer .subplot.xy .scatterlayer .poin
 SHARE_BUTTON = "Share, cite or export this view"
 
 
+SETTLED_JS = """() => new Promise((resolve) => {
+  // Streamlit shows its status widget while a script runs; each chart is drawn once its layout is filled.
+  const busy = () => !!document.querySelector('[data-testid=stStatusWidget]')
+    || [...document.querySelectorAll('.js-plotly-plot')].some((gd) => !gd._fullLayout || gd._transitioning);
+  const check = () => busy() ? setTimeout(check, 50)
+    : requestAnimationFrame(() => requestAnimationFrame(() => busy() ? setTimeout(check, 50) : resolve(true)));
+  check();
+})"""
+
+
+def settle(page) -> None:
+    """Wait until the app has finished its run and every chart has drawn (a condition, never a fixed sleep)."""
+    page.wait_for_function(SETTLED_JS, timeout=CHART_TIMEOUT_MS)
+
+
+APP_ERROR = "[data-testid=stException]"  # what a page that raises shows (with showErrorDetails = "none" too)
+
+
+def assert_no_app_error(page) -> None:
+    """The page finished its run without raising: Streamlit draws an exception element for an uncaught error."""
+    settle(page)
+    errors = page.locator(APP_ERROR)
+    assert errors.count() == 0, f"the page raised: {errors.first.inner_text()[:300]}"
+
+
 def open_share(page) -> None:
     """Open the view's share popover (link, citation and exports)."""
     page.get_by_text(SHARE_BUTTON).click()
@@ -50,10 +75,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(data_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start the app on a free localhost port and wait until it is healthy."""
+def start_server(data_dir: Path | None = None, script: Path = ROOT / "app.py") -> tuple[subprocess.Popen, str]:
+    """Start the app (or another `script`, with the app's config) on a free localhost port; wait until healthy."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port)]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
     cmd += ["--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1"]
     if data_dir is not None:
         cmd += ["--", "--data-dir", str(data_dir)]

@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from components.filters import DelegationFilter
-from tests.browser.conftest import CHART_TIMEOUT_MS
+from tests.browser.conftest import CHART_TIMEOUT_MS, settle
 from tests.conftest import sample
 
 DATA = sample()
@@ -20,7 +20,7 @@ def test_click_sector_bar_filters_table(page: Page, app_url):
     expect(caption).to_be_visible(timeout=CHART_TIMEOUT_MS)
     chart = page.locator(".js-plotly-plot").nth(1)  # mirrored timeline first, then the sector breakdown
     expect(chart.locator(".barlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    settle(page)
     where = chart.evaluate(
         """(gd, sector) => {
             for (const [t, trace] of gd.data.entries()) {

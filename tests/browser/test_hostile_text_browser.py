@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, start_server, stop_server
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, settle, start_server, stop_server
 from tests.conftest import FIXTURES
 
 HOSTILE = FIXTURES / "hostile"
@@ -70,7 +70,7 @@ def watched(page: Page):
 
 
 def _assert_inert(page: Page, seen: dict) -> None:
-    page.wait_for_timeout(1_000)  # let late renders (charts, fragments) land before looking
+    settle(page)  # late renders (charts, fragments) land before looking
     assert seen["dialogs"] == [], "a dialog opened"
     assert page.evaluate("window.__pwned") is None, "an injected handler ran"
     expect(page.locator("[data-testid=stMain] img[src='x']")).to_have_count(0)
@@ -135,13 +135,15 @@ def test_chart_labels_and_hovers_stay_inert(watched, hostile_url, path):
     page.goto(hostile_url + path)
     points = page.locator(POINTS)
     expect(points.first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    settle(page)
     labels = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
     assert any(SCRIPT in label for label in labels)  # era names / treaty milestones drawn as text
     hovered = []
     for i in range(points.count()):
         points.nth(i).hover(force=True)
-        page.wait_for_timeout(150)
+        page.wait_for_function(
+            "() => !!document.querySelector('.js-plotly-plot .hoverlayer .hovertext')", timeout=CHART_TIMEOUT_MS
+        )
         hovered += page.locator(".js-plotly-plot .hoverlayer").all_text_contents()
         assert page.evaluate(BAD_LINKS_JS) == []
     assert any("alert(" in text for text in hovered), "no hostile hover label was checked"
@@ -162,7 +164,7 @@ def test_html_snapshot_of_hostile_view_runs_no_script(watched, browser: Browser,
     view.goto(target.as_uri())
     expect(view.locator(POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
     expect(view.get_by_text(SCRIPT).first).to_be_visible()
-    view.wait_for_timeout(500)
+    settle(view)
     assert seen["dialogs"] == [] and seen["foreign"] == []
     assert view.evaluate("window.__pwned") is None
     assert view.evaluate(BAD_LINKS_JS) == []
@@ -186,7 +188,7 @@ def test_link_text_is_not_rendered_as_markdown(watched, hostile_url, path):
     page, seen = watched
     page.goto(hostile_url + path)
     expect(page.locator("[data-testid=stCaptionContainer]").first).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(2_000)
+    settle(page)
     assert page.locator("[data-testid=stMain] a[href^='https://example.org/login']").count() == 0
     _assert_inert(page, seen)
 
@@ -196,5 +198,5 @@ def test_chart_labels_show_data_markup_as_text(watched, hostile_url):
     page, _ = watched
     page.goto(hostile_url + "/")
     expect(page.locator(".js-plotly-plot .scatterlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(1_000)
+    settle(page)
     assert page.locator(".js-plotly-plot a").count() == 0

@@ -1,4 +1,4 @@
-"""What only a browser shows: pages load, charts draw, search filters, a README screenshot."""
+"""What only a browser shows: pages load and draw without raising, charts draw, search filters."""
 
 import re
 
@@ -7,8 +7,8 @@ from playwright.sync_api import Page, expect
 
 from components.schema import EventSchema, columns_of
 from components.tables import search_frame
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
-from tests.conftest import ROOT, sample
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, assert_no_app_error, start_server, stop_server
+from tests.conftest import FIXTURES, sample
 
 
 @pytest.mark.parametrize(
@@ -24,7 +24,7 @@ def test_page_loads_and_draws(page: Page, app_url, path, heading):
         expect(chart).to_be_visible(timeout=CHART_TIMEOUT_MS)
         # Plotly makes the chart's frame before its markers: wait for the markers rather than count them at once.
         expect(page.locator(".js-plotly-plot .scatterlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    expect(page.get_by_text("Traceback")).to_have_count(0)
+    assert_no_app_error(page)
 
 
 def test_timeline_draws_one_marker_per_event(page: Page, app_url):
@@ -49,10 +49,13 @@ def test_data_page_search_filters_the_table(page: Page, app_url):
     expect(caption.first).to_contain_text(f"{n} of {len(dataset.events)} rows", timeout=CHART_TIMEOUT_MS)
 
 
-def test_readme_screenshot(page: Page, app_url):
-    page.goto(app_url)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # let the chart finish its first layout pass before the picture
-    target = ROOT / "docs" / "screenshot.png"
-    page.screenshot(path=str(target), full_page=False)
-    assert target.stat().st_size > 10_000
+def test_the_error_check_sees_a_page_that_raises(page: Page):
+    proc, url = start_server(script=FIXTURES / "apps" / "raises.py")
+    try:
+        page.goto(url)
+        expect(page.get_by_role("heading", name="About to fail")).to_be_visible(timeout=CHART_TIMEOUT_MS)
+        with pytest.raises(AssertionError, match="the page raised"):
+            assert_no_app_error(page)
+        expect(page.get_by_text("Traceback")).to_have_count(0)  # what the old check looked for: never shown here
+    finally:
+        stop_server(proc)

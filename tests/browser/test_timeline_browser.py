@@ -5,7 +5,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from components.filters import EventFilter
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, settle
 from tests.conftest import sample
 
 DATA = sample()
@@ -18,7 +18,7 @@ def _x_range(page: Page) -> list[str]:
 
 def _wait_chart(page: Page) -> None:
     expect(page.locator(MAIN_POINTS).first).to_be_attached(timeout=CHART_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    settle(page)
 
 
 def test_click_marker_opens_detail_then_next_steps(page: Page, app_url):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from components.loading import read_folder, read_table_bytes
 from components.schema import TABLES, conforms
 from components.validation import schema_problems
-from tests.conftest import FIXTURES, MINI, ROOT, SAMPLE
+from tests.conftest import FIXTURES, MINI, ROOT, SAMPLE, examples
 
 CASES = [
     (case.name, path.name, path.read_bytes())
@@ -71,7 +71,7 @@ def edited_table(draw):
     return name, df
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited_table())
 def test_same_verdict_as_pandera_after_random_edits(edit):
     _same_verdict(*edit)

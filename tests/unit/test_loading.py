@@ -7,6 +7,7 @@ import pytest
 
 from components.loading import load_dataset, read_table
 from components.schema import Derived
+from tests.bad_cells import BAD_CELLS, IDS, with_bad_cell
 
 
 def _set_cell(folder: Path, name: str, row: int, column: str, value: str) -> None:
@@ -26,36 +27,9 @@ def test_mini_dataset_is_valid_and_derives_dates(mini_dir):
     assert str(events.loc["e-range", Derived.upper].date()) == "2024-06-19"
 
 
-# (file, row index, column, bad value, words the expectation must contain)
-BAD_CELLS = [
-    ("events.csv", 1, "start", "1937-13", "EDTF"),
-    ("events.csv", 0, "start", "", "EDTF"),
-    ("events.csv", 2, "end", "June 2024", "EDTF"),
-    ("events.csv", 2, "end", "2024-06-01", "not before start"),
-    ("events.csv", 0, "category", "purge", "one of: territory"),
-    ("events.csv", 0, "claim_status", "maybe", "confirmed, reported"),
-    ("events.csv", 1, "era", "nowhere", "eras.csv"),
-    ("events.csv", 1, "source_ids", "s-one; s-missing", "sources.csv"),
-    ("events.csv", 0, "source_ids", "", "source ids"),
-    ("events.csv", 2, "id", "e-old", "unique"),
-    ("events.csv", 0, "id", "Bad Id!", "lowercase"),
-    ("events.csv", 0, "title", "", "non-empty"),
-    ("delegations.csv", 0, "direction", "north_to_south", "dprk_to_russia"),
-    ("delegations.csv", 1, "sector", "Rocketry", "Defense"),
-    ("delegations.csv", 0, "level", "supreme", "head_of_state"),
-    ("delegations.csv", 0, "listed_in_article", "yes", "true, false"),
-    ("delegations.csv", 1, "source_ids", "nope", "sources.csv"),
-    ("eras.csv", 0, "end", "1500", "not before start"),
-    ("sources.csv", 0, "url", "ftp://example.org/x", "http"),
-    ("sources.csv", 1, "url", "", "http"),
-    ("sources.csv", 0, "kind", "blog", "one of: article"),
-    ("sources.csv", 1, "published", "yesterday", "EDTF"),
-]
-
-
-@pytest.mark.parametrize(("name", "row", "column", "value", "expected"), BAD_CELLS)
+@pytest.mark.parametrize(("name", "row", "column", "value", "expected"), BAD_CELLS, ids=IDS)
 def test_each_rule_names_file_line_column_and_expectation(mini_dir, name, row, column, value, expected):
-    _set_cell(mini_dir, name, row, column, value)
+    (mini_dir / name).write_bytes(with_bad_cell(name, row, column, value))
     result = load_dataset(mini_dir)
     assert not result.ok
     hits = [p for p in result.problems if p.file == name and p.column == column and p.line == row + 2]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import os
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from components import loading, verified
 from components.loading import load_dataset
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import SAMPLE
 
 
 @pytest.mark.parametrize(
@@ -109,21 +108,31 @@ def test_without_a_cache_every_load_is_checked(mini_dir, monkeypatch):
 
 
 def test_the_key_covers_every_module_a_load_runs():
-    # A record made under other checking code must not vouch for files: every components module that loading.py
-    # reaches (the pandera explanation included) is hashed into the key.
-    found, todo = set(), ["loading.py"]
-    while todo:
-        name = todo.pop()
-        if name in found:
-            continue
-        found.add(name)
-        for node in ast.walk(ast.parse((ROOT / "components" / name).read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module == "components":
-                todo += [f"{alias.name}.py" for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("components."):
-                todo.append(node.module.split(".")[1] + ".py")
-    assert found == {"loading.py", "verified.py", "dates.py", "problems.py", "schema.py", "tables.py", "validation.py"}
-    assert found - {"verified.py"} <= set(verified.CHECKING_CODE)
+    # A record made under other checking code must not vouch for files: the key hashes every components module
+    # that loading.py reaches, found from the import graph (the pandera explanation included).
+    code = verified.checking_code()
+    assert {"loading.py", "schema.py", "validation.py", "dates.py"} <= set(code) and "verified.py" not in code
+    loaded = {m.rsplit(".", 1)[1] + ".py" for m in __import__("sys").modules if m.startswith("components.")}
+    assert set(code) <= loaded | {"validation.py"}  # nothing hashed that a load cannot run
+
+
+def test_a_change_to_any_checking_module_changes_the_key(tmp_path, monkeypatch):
+    for name in ("loading.py", "schema.py", "a.py", "b.py"):
+        (tmp_path / name).write_text("")
+    (tmp_path / "loading.py").write_text("from components import schema\nfrom components.a import x\n")
+    (tmp_path / "a.py").write_text("import components.b\n")
+    monkeypatch.setattr(verified, "_HERE", tmp_path)
+    verified.checking_code.cache_clear()
+    verified.code_version.cache_clear()
+    try:
+        assert verified.checking_code() == ("a.py", "b.py", "loading.py", "schema.py")
+        before = verified.code_version()
+        verified.code_version.cache_clear()
+        (tmp_path / "b.py").write_text("# a rule changed two imports away\n")
+        assert verified.code_version() != before
+    finally:
+        verified.checking_code.cache_clear()
+        verified.code_version.cache_clear()
 
 
 def test_only_the_newest_records_are_kept(tmp_path):
