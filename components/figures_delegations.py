@@ -1,4 +1,4 @@
-"""Pure figure builders for the Delegations page: mirrored timeline, sector breakdown, composition, activity."""
+"""Pure figure builders for the Delegations page: mirrored timeline, sector breakdown, composition."""
 
 from __future__ import annotations
 
@@ -7,11 +7,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
-from components.figures import DIRECTION_COLORS, KEY_ONLY, customdata_rows, span_traces, stack_offsets, trusted_figure
+from components.figures import (
+    DIRECTION_COLORS,
+    KEY_ONLY,
+    customdata_rows,
+    era_bands,
+    span_traces,
+    stack_offsets,
+    trusted_figure,
+)
 from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, Derived, EventSchema
 from components.text import plotly_text
 
-MAX_MILESTONES = 20  # more reference lines than this would hide the markers; none are drawn then
+MILESTONE_COLOR = "#555555"
+MAX_MILESTONES = 40  # more reference lines than this would hide the markers; none are drawn then
 UP, DOWN = "dprk_to_russia", "russia_to_dprk"  # above / below the axis on the mirrored timeline
 SIGN = {UP: 1, DOWN: -1}
 
@@ -22,9 +31,14 @@ def is_window(delegations: pd.DataFrame) -> pd.Series:
 
 
 def build_mirrored_timeline(
-    delegations: pd.DataFrame, milestones: pd.DataFrame | None = None, *, highlight: str | None = None
+    delegations: pd.DataFrame,
+    milestones: pd.DataFrame | None = None,
+    *,
+    highlight: str | None = None,
+    eras: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines.
+    """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines;
+    `eras` as labelled background bands (labels at the foot, clear of the milestones' ◆ at the top).
 
     Above MAX_POINTS delegations it shows exact counts per time bin instead, as bars up and down.
     """
@@ -60,24 +74,38 @@ def build_mirrored_timeline(
                 "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             }
         )  # fmt: skip
+    top = max([abs(v) for t in traces if t["mode"] == "markers" for v in t["y"]] + [1.0]) + 0.8
     if milestones is not None and 0 < len(milestones) <= MAX_MILESTONES:
+        # A line per milestone and, on its top, a ◆ whose hover gives the name: printed names overlapped wherever
+        # milestones fall close together (three in June 2024, six in late 2024).
         rows = milestones.to_dict("records")
         layout["shapes"] = [
             {"type": "line", "xref": "x", "yref": "paper", "x0": r[Derived.lower], "x1": r[Derived.lower], "y0": 0,
-             "y1": 1, "line": {"width": 1, "dash": "dash", "color": "#444"}, "name": r[EventSchema.id]}
+             "y1": 1, "line": {"width": 1, "dash": "dash", "color": MILESTONE_COLOR}, "name": r[EventSchema.id]}
             for r in rows
         ]  # fmt: skip
-        layout["annotations"] = [
-            {"x": r[Derived.lower], "y": 1, "yref": "paper", "text": plotly_text(r[EventSchema.title]), "showarrow": False,
-             "textangle": -90, "xanchor": "right", "yanchor": "top", "font": {"size": 9, "color": "#444"}}
-            for r in rows
-        ]  # fmt: skip
-    top = max([abs(v) for t in traces if t["mode"] == "markers" for v in t["y"]] + [1.0]) + 0.8
+        traces.append(
+            {
+                "type": "scatter", "mode": "markers", "name": "Treaty milestone (hover for its name)",
+                "x": [r[Derived.lower] for r in rows], "y": [top - 0.3] * len(rows),
+                "marker": {"symbol": "diamond", "size": 10, "color": MILESTONE_COLOR},
+                "hovertext": [plotly_text(f"{r[Derived.label]}: {r[EventSchema.title]}") for r in rows],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )  # fmt: skip
+    if eras is not None and not eras.empty and not delegations.empty:
+        lo, hi = delegations[Derived.lower].min(), delegations[Derived.upper].max()
+        pad = max(pd.Timedelta(days=20), (hi - lo) * 0.02)
+        x_range = (lo - pad, hi + pad)
+        bands, labels = era_bands(eras, x_range)
+        layout["shapes"] = bands + layout.get("shapes", [])
+        layout["annotations"] = [lab | {"y": 0, "yanchor": "bottom"} for lab in labels] + layout.get("annotations", [])
+        layout["xaxis_range"] = x_range
     layout |= {
         "height": 420,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.15} | KEY_ONLY,
-        "xaxis": {"type": "date"},
+        "xaxis": {"type": "date"} | ({"range": list(layout.pop("xaxis_range"))} if "xaxis_range" in layout else {}),
         "yaxis": {
             "range": [-top, top],
             "tickvals": [top - 0.5, -(top - 0.5)],
@@ -187,34 +215,3 @@ def build_composition(delegations: pd.DataFrame) -> go.Figure:
     trace = {"type": "sunburst", "ids": ids, "labels": labels, "parents": parents, "values": values,
              "branchvalues": "total", "maxdepth": 2}  # fmt: skip
     return trusted_figure([trace], {"height": 380, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}})
-
-
-def monthly_counts(delegations: pd.DataFrame) -> pd.DataFrame:
-    """Delegations per month (of their first possible day) and direction."""
-    months = delegations[Derived.lower].dt.to_period("M").dt.to_timestamp()
-    counts = (
-        delegations.assign(month=months).groupby(["month", DelegationSchema.direction]).size().unstack(fill_value=0)
-    )
-    return counts.reindex(columns=list(DIRECTIONS), fill_value=0)
-
-
-def build_activity(delegations: pd.DataFrame) -> go.Figure:
-    """Delegations per month, stacked by direction."""
-    counts = monthly_counts(delegations) if not delegations.empty else pd.DataFrame(columns=list(DIRECTIONS))
-    traces = [
-        {
-            "type": "bar", "x": counts.index.to_numpy(), "y": counts[direction].to_numpy(),
-            "name": DIRECTION_LABELS[direction], "marker": {"color": DIRECTION_COLORS[direction]},
-            "xperiod": "M1", "xperiodalignment": "middle",
-        }
-        for direction in DIRECTIONS
-    ]  # fmt: skip
-    layout = {
-        "barmode": "stack",
-        "height": 280,
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.2} | KEY_ONLY,
-        "yaxis": {"title": {"text": "delegations"}, "tickformat": "d"},
-        "xaxis": {"type": "date"},
-    }
-    return trusted_figure(traces, layout)

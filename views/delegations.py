@@ -7,12 +7,8 @@ import streamlit as st
 
 from components.aggregate import MAX_POINTS
 from components.figures import aggregated
-from components.figures_delegations import (
-    build_activity,
-    build_composition,
-    build_mirrored_timeline,
-    build_sector_breakdown,
-)
+from components.figures_delegations import build_composition, build_mirrored_timeline, build_sector_breakdown
+from components.figures_tempo import build_activity, build_breadth, build_tempo
 from components.filters import DelegationFilter
 from components.loading import Dataset
 from components.schema import (
@@ -22,6 +18,7 @@ from components.schema import (
     SECTORS,
     DelegationSchema,
     Derived,
+    EraSchema,
     EventSchema,
     columns_of,
 )
@@ -40,8 +37,42 @@ from views.common import (
 )
 
 MIN_DATE, MAX_DATE = DATE_BOUNDS[DELEGATIONS]
+LEVEL_LABELS = {
+    "head_of_state": "Leaders", "ministerial": "Ministers", "vice_ministerial": "Vice-ministers", "party": "Party",
+    "parliamentary": "Parliament", "regional": "Regional", "working": "Working",
+}  # fmt: skip
 BOTH = "both"
 _CHART_CONFIG = {"displaylogo": False}
+
+
+# Coverage policy (docs/data.md): what a count on this page can be read as.
+COVERAGE = (
+    "Leaders' and ministers' visits aim at completeness for 1948–2025; other levels (vice-ministerial, party, "
+    "parliamentary, regional, working) are the ones sources document, so their counts mean “at least”."
+)
+TREATY_ERA = "partnership"  # the era that opens with the June 2024 treaty: the "since the treaty" preset starts there
+
+
+def handle_preset(changes: dict) -> None:
+    """A preset sets documented filters (and so the link): each key is a bound widget's."""
+    for key, value in changes.items():
+        st.session_state[key] = value
+
+
+def render_presets(dataset: Dataset) -> None:
+    """One-click views: since the treaty, and the article's list (they set the filters, which stay editable)."""
+    eras = dataset.eras.set_index(EraSchema.id)
+    cols = st.columns([3, 2, 4])
+    if TREATY_ERA in eras.index:
+        since = eras.loc[TREATY_ERA, Derived.lower].date()
+        cols[0].button(
+            f"Since the treaty ({since.day} {since:%B %Y})", key="preset_treaty", on_click=handle_preset,
+            args=({"from": since, "to": None},), width="stretch",
+        )  # fmt: skip
+    cols[1].button(
+        "The article's list", key="preset_article", on_click=handle_preset, args=({"listed": True},),
+        width="stretch",
+    )  # fmt: skip
 
 
 def handle_sector_click() -> None:
@@ -133,8 +164,10 @@ def render_delegations_page() -> None:
     dataset = require_dataset("delegations.csv")
     if dataset is None:
         return
+    st.caption(COVERAGE)
     render_link_notices(DELEGATIONS, lambda: {"delegation": dataset.delegations[DelegationSchema.id]})
     flt = render_filters()
+    render_presets(dataset)
     matched = flt.apply(dataset.delegations)
     per_direction = " · ".join(
         f"{DIRECTION_LABELS[d]}: {int((matched[DelegationSchema.direction] == d).sum())}" for d in DIRECTIONS
@@ -145,7 +178,11 @@ def render_delegations_page() -> None:
         "delegation", "delegation", matched, dataset.delegations, DelegationSchema.id, delegation_label
     )
     selected = None if row is None else row[DelegationSchema.id]
-    timeline = build_mirrored_timeline(matched, treaty_milestones(dataset, matched), highlight=selected)
+    timeline = build_mirrored_timeline(
+        matched, treaty_milestones(dataset, matched), highlight=selected, eras=dataset.eras
+    )
+    span = (flt.date_from or matched[Derived.lower].min(), flt.date_to or matched[Derived.upper].max())
+    span = None if matched.empty else span
     view = {
         "direction": flt.direction,
         "sector": flt.sectors,
@@ -164,7 +201,13 @@ def render_delegations_page() -> None:
         name="delegations",
         rows=matched,
         columns=columns_of(DelegationSchema),
-        figures=lambda: [timeline, build_sector_breakdown(matched), build_activity(matched)],
+        figures=lambda: [
+            timeline,
+            build_tempo(matched, LEVEL_LABELS),
+            build_breadth(matched),
+            build_sector_breakdown(matched),
+            build_activity(matched, span),
+        ],
         table=lambda: delegation_table(matched),
     )
     st.plotly_chart(
@@ -181,7 +224,10 @@ def render_delegations_page() -> None:
             f"{timeline.layout.meta['bin']}. Filter down to {MAX_POINTS:,} or fewer to see single delegations."
         )
     else:
-        st.caption("● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones")
+        st.caption(
+            "● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones "
+            "(hover the ◆ for the name) · shaded bands: eras"
+        )
     listed = matched.head(1_000)  # a select box with thousands of options would stall the browser
     labels = dict(
         zip(
@@ -200,6 +246,11 @@ def render_delegations_page() -> None:
     if row is not None and chosen == selected:  # the select box shows the session's selection: `row`
         with st.container(border=True):
             render_delegation_detail(row, dataset)
+    st.subheader("Tempo: delegations per year, by level")
+    st.plotly_chart(build_tempo(matched, LEVEL_LABELS), key="tempo_chart", width="stretch", config=_CHART_CONFIG)
+    st.subheader("Breadth: sectors per year")
+    st.plotly_chart(build_breadth(matched), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
+    st.caption("A year's bar counts the distinct sectors of its delegations: how many fields the exchanges span.")
     left, right = st.columns(2)
     with left:
         st.subheader("By sector")
@@ -215,8 +266,9 @@ def render_delegations_page() -> None:
     with right:
         st.subheader("Composition")
         st.plotly_chart(build_composition(matched), key="composition_chart", width="stretch", config=_CHART_CONFIG)
-    st.subheader("Per month")
-    st.plotly_chart(build_activity(matched), key="activity_chart", width="stretch", config=_CHART_CONFIG)
+    activity = build_activity(matched, span)
+    st.subheader(f"Per {activity.layout.meta['bin']}")
+    st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
     st.subheader("Matching delegations")
     table = delegation_table(matched)
     st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")

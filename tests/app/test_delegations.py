@@ -91,3 +91,36 @@ def test_csv_downloads_hold_the_rows_of_the_view(make_app, download):
     assert pd.read_csv(io.BytesIO(download(buttons["CSV"])))["id"].tolist() == expected
     assert [r["id"] for r in json.loads(download(buttons["JSON"]))] == expected
     assert "HTML snapshot (offline)" in buttons
+
+
+def _chart(at, key):
+    import plotly.io as pio
+
+    (el,) = [c for c in at.get("plotly_chart") if c.proto.id.endswith(key) or key in c.proto.id]
+    return pio.from_json(el.proto.spec)
+
+
+def test_tempo_chart_follows_the_level_filter(make_app):
+    at = make_app(page=PAGE)
+    everything = _chart(at, "tempo_chart")
+    assert len(everything.data) > 1
+    at.multiselect(key="level").set_value(["ministerial"]).run()
+    ministers = _chart(at, "tempo_chart")
+    n = len(DelegationFilter(levels=("ministerial",)).apply(DATA.delegations))
+    assert [t.name for t in ministers.data] == ["Ministers"] and sum(ministers.data[0].y) == n
+
+
+def test_presets_set_the_documented_filters(make_app):
+    at = make_app(page=PAGE)
+    at.button(key="preset_treaty").click().run()
+    assert str(at.date_input(key="from").value) == "2024-06-19"
+    n = len(DelegationFilter(date_from=pd.Timestamp("2024-06-19").date()).apply(DATA.delegations))
+    assert f"{n} of {TOTAL}" in _caption(at)
+    at.button(key="preset_article").click().run()
+    assert at.toggle(key="listed").value is True
+    assert _caption(at).startswith("Delegations listed in the article")
+
+
+def test_the_coverage_policy_is_stated_on_the_page(make_app):
+    at = make_app(page=PAGE)
+    assert any("aim at completeness" in c.value and "at least" in c.value for c in at.caption)

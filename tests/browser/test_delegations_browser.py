@@ -1,6 +1,7 @@
 """Delegations in Chromium: clicking a sector bar filters the page and the table to that sector."""
 
 import re
+from datetime import date
 
 from playwright.sync_api import Page, expect
 
@@ -18,7 +19,7 @@ def test_click_sector_bar_filters_table(page: Page, app_url):
     page.goto(f"{app_url}/delegations")
     caption = page.get_by_text(re.compile(rf"^Delegations: {TOTAL} of {TOTAL}"))
     expect(caption).to_be_visible(timeout=CHART_TIMEOUT_MS)
-    chart = page.locator(".js-plotly-plot").nth(1)  # mirrored timeline first, then the sector breakdown
+    chart = page.locator(".st-key-sector_chart .js-plotly-plot")
     expect(chart.locator(".barlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
     settle(page)
     where = chart.evaluate(
@@ -43,3 +44,16 @@ def test_click_sector_bar_filters_table(page: Page, app_url):
     expect(table).to_be_visible()
     # The data grid reports its size to assistive technology: header row + one row per record.
     expect(table.locator("[role=grid]").first).to_have_attribute("aria-rowcount", str(n + 1), timeout=CHART_TIMEOUT_MS)
+
+
+def test_presets_put_their_filters_in_the_link(page: Page, app_url):
+    page.goto(f"{app_url}/delegations")
+    expect(page.get_by_text(re.compile(rf"^Delegations: {TOTAL} of {TOTAL}"))).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    page.get_by_role("button", name="Since the treaty (19 June 2024)").click()
+    expect(page).to_have_url(re.compile(r"from=2024-06-19"), timeout=CHART_TIMEOUT_MS)
+    page.get_by_role("button", name="The article's list").click()
+    expect(page).to_have_url(re.compile(r"listed=true"), timeout=CHART_TIMEOUT_MS)
+    n = len(DelegationFilter(listed_only=True, date_from=date(2024, 6, 19)).apply(DATA.delegations))
+    expect(page.get_by_text(re.compile(rf"^Delegations listed in the article .*: {n} of {TOTAL}"))).to_be_visible(
+        timeout=CHART_TIMEOUT_MS
+    )

@@ -4,13 +4,13 @@ import pandas as pd
 import pytest
 
 from components.figures_delegations import (
-    build_activity,
     build_composition,
     build_mirrored_timeline,
     build_sector_breakdown,
     is_window,
     sector_counts,
 )
+from components.figures_tempo import build_activity, build_breadth, build_tempo
 from components.filters import DelegationFilter
 from components.schema import DIRECTIONS
 from tests.conftest import sample
@@ -87,13 +87,28 @@ def test_window_only_delegations_drawn_differently():
     assert any(t.mode == "lines" for t in fig.data)
 
 
-def test_treaty_milestones_become_vertical_lines():
+def test_treaty_milestones_become_lines_named_on_hover_never_printed_over_each_other():
     milestones = DATA.events[DATA.events["category"] == "treaty"].head(3)
     fig = build_mirrored_timeline(DATA.delegations, milestones)
     assert len(fig.layout.shapes) == 3
+    (marks,) = [t for t in fig.data if t.marker.symbol == "diamond"]
+    assert [m.split(": ", 1)[1] for m in marks.hovertext] == milestones["title"].tolist()
+    assert not fig.layout.annotations  # no printed names: three milestones in one month overlapped
 
 
-@pytest.mark.parametrize("build", [build_mirrored_timeline, build_sector_breakdown, build_composition, build_activity])
+def test_era_bands_on_the_delegation_timeline_with_labels_at_the_foot():
+    fig = build_mirrored_timeline(DATA.delegations, eras=DATA.eras)
+    bands = [s for s in fig.layout.shapes if s.type == "rect"]
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert len(bands) == len(DATA.eras)
+    assert lo < DATA.delegations["date_lower"].min() and hi > DATA.delegations["date_upper"].max()
+    assert all(a.y == 0 and a.yanchor == "bottom" for a in fig.layout.annotations)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [build_mirrored_timeline, build_sector_breakdown, build_composition, build_activity, build_tempo, build_breadth],
+)
 def test_every_chart_passes_plotly_validation(build, matched):
     # The builders skip Plotly's validation for speed; a full validation here catches any wrong property.
     import plotly.graph_objects as go
@@ -102,7 +117,7 @@ def test_every_chart_passes_plotly_validation(build, matched):
     assert len(go.Figure(fig.to_dict()).data) == len(fig.data)
 
 
-@pytest.mark.parametrize("build", [build_mirrored_timeline, build_sector_breakdown, build_activity])
+@pytest.mark.parametrize("build", [build_mirrored_timeline, build_sector_breakdown, build_activity, build_tempo])
 def test_clicking_a_legend_entry_hides_nothing(build):
     # Hiding a direction by a legend click would change the chart without changing its link.
     legend = build(DATA.delegations).layout.legend

@@ -1,0 +1,140 @@
+"""Delegations over time as counts: activity per time bin, tempo per year by level, breadth (sectors per year)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures import DIRECTION_COLORS, KEY_ONLY, trusted_figure
+from components.schema import DIRECTION_LABELS, DIRECTIONS, LEVELS, DelegationSchema, Derived
+
+# (pandas period, plotly xperiod, word, longest span in days it is chosen for)
+BINS = (("M", "M1", "month", 3 * 366), ("Q", "M3", "quarter", 12 * 366), ("Y", "M12", "year", math.inf))
+# Levels from the top down, stacked in that order; a colour-blind-safe sequential ramp, darkest for leaders.
+LEVEL_COLORS = dict(zip(LEVELS, ("#08306b", "#2171b5", "#6baed6", "#8c6d31", "#bd9e39", "#74c476", "#bdbdbd")))
+
+
+def time_bin(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
+    """(pandas period, plotly period, word) for counts over [first, last]: months up to 3 years, then quarters up
+    to 12 years, then years."""
+    days = (pd.Timestamp(last) - pd.Timestamp(first)).days
+    return next((p, xp, word) for p, xp, word, most in BINS if days <= most)
+
+
+def count_axis(largest: int) -> dict:
+    """A count axis with whole-number ticks, each label once: a step of 1 up to 10, else 1, 2 or 5 × 10^k."""
+    step = 1
+    if largest > 10:
+        raw = largest / 5
+        magnitude = 10 ** math.floor(math.log10(raw))
+        step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return {"tickformat": "d", "dtick": step, "rangemode": "tozero", "range": [0, max(1, largest) * 1.08]}
+
+
+def binned_counts(delegations: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Delegations per bin (by their first possible day) and direction, bins indexed by their first day."""
+    if delegations.empty:
+        return pd.DataFrame(columns=list(DIRECTIONS), dtype=int)
+    bins = delegations[Derived.lower].dt.to_period(period).dt.to_timestamp()
+    counts = delegations.assign(bin=bins).groupby(["bin", DelegationSchema.direction]).size().unstack(fill_value=0)
+    return counts.reindex(columns=list(DIRECTIONS), fill_value=0)
+
+
+def build_activity(delegations: pd.DataFrame, span: tuple | None = None) -> go.Figure:
+    """Delegations per month, quarter or year (chosen from the span shown), stacked by direction; each bar one bin
+    wide."""
+    if span is None and not delegations.empty:
+        span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
+    period, xperiod, word = time_bin(*span) if span else BINS[0][:3]
+    counts = binned_counts(delegations, period)
+    traces = [
+        {
+            "type": "bar", "x": counts.index.to_numpy(), "y": counts[direction].to_numpy(),
+            "name": DIRECTION_LABELS[direction], "marker": {"color": DIRECTION_COLORS[direction]},
+            "xperiod": xperiod, "xperiodalignment": "middle",
+            "hovertemplate": f"%{{y}} in the {word} of %{{x}}<extra>{DIRECTION_LABELS[direction]}</extra>",
+        }
+        for direction in DIRECTIONS
+    ]  # fmt: skip
+    largest = int(counts.sum(axis=1).max()) if len(counts) else 0
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.15,
+        "height": 280,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"orientation": "h", "y": -0.2} | KEY_ONLY,
+        "yaxis": {"title": {"text": f"delegations per {word}"}} | count_axis(largest),
+        "xaxis": {"type": "date", "tickformat": "%Y" if word == "year" else None},
+        "meta": {"bin": word},
+    }
+    if span:
+        pad = pd.Timedelta(days={"month": 20, "quarter": 60, "year": 200}[word])
+        layout["xaxis"]["range"] = [pd.Timestamp(span[0]) - pad, pd.Timestamp(span[1]) + pad]
+    return trusted_figure(traces, layout)
+
+
+def per_year(delegations: pd.DataFrame) -> pd.DataFrame:
+    """Delegations per year (of their first possible day) and level, levels in vocabulary order."""
+    years = delegations[Derived.lower].dt.year
+    counts = delegations.assign(year=years).groupby(["year", DelegationSchema.level]).size().unstack(fill_value=0)
+    return counts.reindex(columns=[lv for lv in LEVELS if lv in counts.columns], fill_value=0)
+
+
+def build_tempo(delegations: pd.DataFrame, level_labels: dict[str, str] | None = None) -> go.Figure:
+    """Tempo: delegations per year, stacked by level (leaders at the bottom), one bar group per year with data."""
+    counts = per_year(delegations) if not delegations.empty else pd.DataFrame()
+    labels = level_labels or {}
+    traces = [
+        {
+            "type": "bar", "x": counts.index.to_numpy(), "y": counts[level].to_numpy(),
+            "name": labels.get(level, level), "marker": {"color": LEVEL_COLORS.get(level, "#999999")},
+            "hovertemplate": f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
+        }
+        for level in counts.columns
+    ]  # fmt: skip
+    largest = int(counts.sum(axis=1).max()) if len(counts) else 0
+    layout = {
+        "barmode": "stack",
+        "bargap": 0.1,
+        "height": 300,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"orientation": "h", "y": -0.2, "traceorder": "normal"} | KEY_ONLY,
+        "xaxis": {"title": {"text": "year"}, "tickformat": "d", "dtick": _year_step(counts.index)},
+        "yaxis": {"title": {"text": "delegations"}} | count_axis(largest),
+        "meta": {"years": [int(y) for y in counts.index]},
+    }
+    return trusted_figure(traces, layout)
+
+
+def sectors_per_year(delegations: pd.DataFrame) -> pd.Series:
+    """Breadth: the number of distinct sectors with at least one delegation, per year."""
+    if delegations.empty:
+        return pd.Series(dtype=int)
+    years = delegations[Derived.lower].dt.year
+    return delegations.assign(year=years).groupby("year")[DelegationSchema.sector].nunique()
+
+
+def build_breadth(delegations: pd.DataFrame) -> go.Figure:
+    """Breadth: distinct sectors per year, as bars (a year without delegations has no bar)."""
+    breadth = sectors_per_year(delegations)
+    trace = {
+        "type": "bar", "x": breadth.index.to_numpy(), "y": breadth.to_numpy(), "name": "sectors",
+        "marker": {"color": "#44AA99"}, "hovertemplate": "%{x}: %{y} sectors<extra></extra>",
+    }  # fmt: skip
+    layout = {
+        "height": 240,
+        "bargap": 0.1,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "showlegend": False,
+        "xaxis": {"title": {"text": "year"}, "tickformat": "d", "dtick": _year_step(breadth.index)},
+        "yaxis": {"title": {"text": "distinct sectors"}} | count_axis(int(breadth.max()) if len(breadth) else 0),
+    }
+    return trusted_figure([trace], layout)
+
+
+def _year_step(years) -> int:
+    """A tick every 1, 2, 5, 10 or 20 years, so that labels never crowd."""
+    span = (max(years) - min(years)) if len(years) else 0
+    return next(step for step in (1, 2, 5, 10, 20, 50) if span / step <= 12)
