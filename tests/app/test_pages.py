@@ -89,3 +89,18 @@ def test_every_session_shares_one_loaded_dataset(monkeypatch):
     first, _ = state.current_data()
     second, _ = state.current_data()
     assert first.ok and first is second and first.dataset.events is second.dataset.events
+
+
+@pytest.mark.parametrize("page", ["app_pages/data.py", "app_pages/timeline.py"])
+def test_no_page_shows_the_servers_absolute_data_path(make_app, mini_dir, page):
+    at = make_app(folder=mini_dir, page=page)
+    shown = " ".join(e.value for kind in ("caption", "markdown", "info", "warning", "error") for e in getattr(at, kind))
+    assert str(mini_dir) not in shown and str(mini_dir.parent) not in shown
+    if page == "app_pages/data.py":
+        assert "· mini" in shown  # the folder's name is what a visitor sees
+
+
+def test_a_broken_folder_names_files_not_server_paths(make_app, tmp_path):
+    at = make_app(folder=tmp_path / "nowhere")
+    shown = " ".join(e.value for e in at.error) + " ".join(str(v) for df in at.dataframe for v in df.value["file"])
+    assert str(tmp_path) not in shown and "nowhere" in shown

@@ -74,3 +74,18 @@ def test_share_urls_prints_links_and_the_risk(capsys):
     out = capsys.readouterr().out
     assert ":8765/" in out and "without a password" in out
     assert "127.0.0.1" not in out
+
+
+@pytest.mark.parametrize(
+    ("folder", "shown"),
+    [
+        ("/srv/secret/place/data", "data"),
+        ("/home/ana/my timeline/", "my timeline"),
+        ("uploaded: events.csv, ![x](https://e.org/a/b.png)", "uploaded: events.csv, ![x](https://e.org/a/b.png)"),
+        ("data", "data"),
+    ],
+)
+def test_visitors_see_a_folders_name_not_its_path(folder, shown):
+    from components.config import folder_label
+
+    assert folder_label(folder) == shown
