@@ -158,6 +158,8 @@ def bench_browser(
     queries: tuple[str, str],
     env: dict[str, str] | None = None,
     changes: int = CHANGES,
+    path: str = "",
+    expected: list[int] | None = None,
 ) -> dict:
     """Server start → first chart; text filter → chart updated (p50, p95); server RSS after 1 and 6 sessions.
 
@@ -166,7 +168,7 @@ def bench_browser(
     port = _free_port()
     env = {**({"FLOOR_DATA_DIR": str(folder)} if app in FLOORS else {}), **(env or {})}
     extra = [] if app in FLOORS else ["--", "--data-dir", str(folder)]
-    expected = [expected_points(app, folder, q) for q in queries]
+    expected = expected or [expected_points(app, folder, q) for q in queries]
     assert expected[0] != expected[1], "the two queries must draw different charts"
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port), "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1", *extra]  # fmt: skip
@@ -185,7 +187,7 @@ def bench_browser(
                     break
                 except OSError:
                     time.sleep(0.05)
-            page.goto(url)
+            page.goto(url + path)
             page.wait_for_selector(".js-plotly-plot .main-svg", timeout=300_000)
             first_chart = time.perf_counter() - t0
             rss_one = _rss_mib(proc.pid)
@@ -308,6 +310,38 @@ def payloads(folder: Path) -> tuple[int, int]:
     return len(tumen_figure(data, "").to_json()), len(floor_figure(data.events, "").to_json())
 
 
+DELEGATION_BOX, DELEGATION_Q = "Search body, leader, summary", ("Kozlov", "")
+DELEGATION_FOLDERS = {
+    "33 rows (Nov 2026 sample)": ROOT / "tests" / "fixtures" / "sample",
+    "shipped data": ROOT / "data",
+}
+
+
+def delegation_points(folder: Path, query: str) -> int:
+    """How many x values the Delegations page's first chart (the mirrored timeline) holds for `query`."""
+    from components.figures_delegations import build_mirrored_timeline
+    from components.filters import DelegationFilter
+
+    data = load_dataset(folder).dataset
+    matched = DelegationFilter(query=query).apply(data.delegations)
+    ev = data.events
+    lo, hi = matched["date_lower"].min(), matched["date_upper"].max()
+    milestones = ev[(ev["category"] == "treaty") & (ev["date_lower"] >= lo) & (ev["date_lower"] <= hi)]
+    fig = build_mirrored_timeline(matched, milestones, eras=data.eras)
+    return sum(len(t.x) if t.x is not None else 0 for t in fig.data)
+
+
+def bench_delegations() -> dict[str, dict]:
+    """The Delegations page (/delegations) on the old 33-row table and on the shipped one, same run as the floors."""
+    out = {}
+    for name, folder in DELEGATION_FOLDERS.items():
+        expected = [delegation_points(folder, q) for q in DELEGATION_Q]
+        out[f"Tumen /delegations, {name}"] = bench_browser(
+            TUMEN, folder, DELEGATION_BOX, DELEGATION_Q, path="delegations", expected=expected
+        )
+    return out
+
+
 def main() -> int:
     info = machine()
     with tempfile.TemporaryDirectory() as tmp:
@@ -334,6 +368,8 @@ def main() -> int:
         web = bench_shipped(base, shipped_q)
         web["Tumen, 100k events"] = bench_browser(TUMEN, big, TUMEN_BOX, big_q)
         web["floor, 100k events"] = bench_browser(FLOOR, big, FLOOR_BOX, big_q)
+        print("delegations page…", flush=True)
+        web |= bench_delegations()
     report = render(info, loads, rerun, (tumen_bytes, floor_bytes), web, draws, gc_pause)
     (ROOT / "docs" / "benchmarks.md").write_text(report)
     print(report)
@@ -412,6 +448,23 @@ def render(info, loads, rerun, payload, web, draws, gc_pause) -> str:
             f"| {name} | {g['median_ms']:.1f} ({g['mean_ms']:.1f}) | {g['full']} | "
             f"{ratio(g['median_ms'], gc_pause['default']['median_ms'])} |"
         )
+    floor, widgets = w["floor, shipped data"], w["floor with Tumen's widgets, shipped data"]
+    lines += [
+        "",
+        "## 7. The Delegations page, 33 rows and the shipped table",
+        "",
+        "Chromium, `/delegations`, search box changed 20 times (`Kozlov` ↔ empty); ratios against the floors of the "
+        "same run (first chart: the bare floor; updates: the floor with Tumen's widgets).",
+        "",
+        "| page | first chart s | vs floor | filter → chart p50 s | vs widget floor |",
+        "| --- | --- | --- | --- | --- |",
+        *[
+            f"| {k} | {v['first_chart']:.2f} | {ratio(v['first_chart'], floor['first_chart'])} | {v['p50']:.3f} | "
+            f"{ratio(v['p50'], widgets['p50'])} |"
+            for k, v in w.items()
+            if k.startswith("Tumen /delegations")
+        ],
+    ]
     lines += [
         "",
         "## Against the targets",

@@ -108,11 +108,14 @@ def fit_label(text: str, share: float, chars_per_view: int = LABEL_CHARS_PER_VIE
     return cut.rstrip(" ,;:–-") + "…"
 
 
-def era_bands(eras: pd.DataFrame, x_range: tuple) -> tuple[list[dict], list[dict]]:
+def era_bands(
+    eras: pd.DataFrame, x_range: tuple, *, chars_per_view: int = LABEL_CHARS_PER_VIEW, min_share: float = 0.07
+) -> tuple[list[dict], list[dict]]:
     """Each era as a background band (a layout shape) and, where it is wide enough to read, a label.
 
     A label is cut to the visible width of its band (full name on hover), so it neither runs over the next era
-    nor past the chart's right edge.
+    nor past the chart's right edge; `chars_per_view` is how many characters the whole plot width holds, and an
+    era narrower than `min_share` of the view gets no label.
     """
     span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
     shapes: list[dict] = []
@@ -126,11 +129,11 @@ def era_bands(eras: pd.DataFrame, x_range: tuple) -> tuple[list[dict], list[dict
                 "fillcolor": _ERA_FILLS[n % 2], "line": {"width": 0}, "layer": "below", "name": era[EraSchema.id],
             }
         )  # fmt: skip
-        if visible >= span * 0.07:
+        if visible >= span * min_share:
             name = era[EraSchema.name]
             labels.append(
                 {
-                    "text": plotly_text(fit_label(name, visible / span)), "hovertext": plotly_text(name),
+                    "text": plotly_text(fit_label(name, visible / span, chars_per_view)), "hovertext": plotly_text(name),
                     "x": max(lo, pd.Timestamp(x_range[0])), "xref": "x", "y": 1, "yref": "y domain",
                     "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": "#555"},
                 }

@@ -97,7 +97,8 @@ def build_mirrored_timeline(
         lo, hi = delegations[Derived.lower].min(), delegations[Derived.upper].max()
         pad = max(pd.Timedelta(days=20), (hi - lo) * 0.02)
         x_range = (lo - pad, hi + pad)
-        bands, labels = era_bands(eras, x_range)
+        # Labels sized for a phone's plot (~250 px, 40 characters of 11 px text), only on wide eras; names on hover.
+        bands, labels = era_bands(eras, x_range, chars_per_view=40, min_share=0.2)
         layout["shapes"] = bands + layout.get("shapes", [])
         layout["annotations"] = [lab | {"y": 0, "yanchor": "bottom"} for lab in labels] + layout.get("annotations", [])
         layout["xaxis_range"] = x_range

@@ -17,16 +17,16 @@
     field.after(standIn);
     standIn.focus();
   }, true);
-  // Opening a popover moves focus into it, once its contents have arrived (they are built when it opens).
+  // Opening a popover moves focus into it, once its contents have arrived (they are built when it opens): to its
+  // first code block (the link) when it has one. For a second after, focus that a re-render drops is put back.
   const focusInto = (button, tries) => {
     if (button.getAttribute("aria-expanded") !== "true" || tries <= 0) return;
     const body = document.querySelector('[data-testid="stPopoverBody"]');
-    const target = body && body.querySelector('[data-testid="stCode"], button, a[href], input, [tabindex="0"]');
-    if (target) {
-      target.focus();
-    } else {
-      setTimeout(() => focusInto(button, tries - 1), 100);
-    }
+    const code = body && body.querySelector('[data-testid="stCode"]');
+    const first = code || (tries < 70 && body && body.querySelector('button, a[href], input, [tabindex="0"]'));
+    const lost = !document.activeElement || document.activeElement === document.body || document.activeElement === button;
+    if (first && lost) first.focus();
+    if (!first || tries > 90) setTimeout(() => focusInto(button, tries - 1), 100);
   };
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest('[data-testid="stPopoverButton"]');

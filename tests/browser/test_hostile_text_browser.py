@@ -139,11 +139,12 @@ def test_chart_labels_and_hovers_stay_inert(watched, hostile_url, path):
     labels = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
     assert any(SCRIPT in label for label in labels)  # era names / treaty milestones drawn as text
     hovered = []
+    label = "() => !!document.querySelector('.js-plotly-plot .hoverlayer .hovertext')"
     for i in range(points.count()):
+        page.mouse.move(0, 0)  # off the chart, so that the previous hover label goes before the next is awaited
+        page.wait_for_function(f"() => !({label})()", timeout=CHART_TIMEOUT_MS)
         points.nth(i).hover(force=True)
-        page.wait_for_function(
-            "() => !!document.querySelector('.js-plotly-plot .hoverlayer .hovertext')", timeout=CHART_TIMEOUT_MS
-        )
+        page.wait_for_function(label, timeout=CHART_TIMEOUT_MS)  # every event marker has a hover label
         hovered += page.locator(".js-plotly-plot .hoverlayer").all_text_contents()
         assert page.evaluate(BAD_LINKS_JS) == []
     assert any("alert(" in text for text in hovered), "no hostile hover label was checked"

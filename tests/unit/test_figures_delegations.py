@@ -1,5 +1,7 @@
 """Delegation charts agree with the filtered table: for each filter, every chart counts the same rows."""
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -129,3 +131,14 @@ def test_highlighted_delegation_is_enlarged():
     fig = build_mirrored_timeline(DATA.delegations, highlight=chosen)
     sizes = {row[0]: s for t in fig.data if t.mode == "markers" for row, s in zip(t.customdata, t.marker.size)}
     assert sizes[chosen] > min(sizes.values())
+
+
+@pytest.mark.parametrize("plot_px", [250, 700, 1100])  # a 390 px phone's plot, a laptop's, a wide screen's
+def test_era_labels_on_the_delegation_timeline_never_overlap(plot_px):
+    fig = build_mirrored_timeline(DATA.delegations, eras=DATA.eras)
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    boxes = sorted(
+        (start := (pd.Timestamp(a.x) - lo) / (hi - lo) * plot_px, start + 6.2 * len(a.text))  # 11 px text: ≤ 6.2 px
+        for a in fig.layout.annotations
+    )
+    assert boxes and all(b[0] >= a[1] for a, b in itertools.pairwise(boxes)), boxes
