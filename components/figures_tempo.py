@@ -49,9 +49,10 @@ def build_activity(delegations: pd.DataFrame, span: tuple | None = None) -> go.F
         span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
     period, xperiod, word = time_bin(*span) if span else BINS[0][:3]
     counts = binned_counts(delegations, period)
-    traces = [
+    traces = [  # zero-height bars left out (see build_tempo)
         {
-            "type": "bar", "x": counts.index.to_numpy(), "y": counts[direction].to_numpy(),
+            "type": "bar", "x": counts.index[counts[direction] > 0].to_numpy(),
+            "y": counts[direction][counts[direction] > 0].to_numpy(),
             "name": DIRECTION_LABELS[direction], "marker": {"color": DIRECTION_COLORS[direction]},
             "xperiod": xperiod, "xperiodalignment": "middle",
             "hovertemplate": f"%{{y}} in the {word} of %{{x}}<extra>{DIRECTION_LABELS[direction]}</extra>",
@@ -86,9 +87,9 @@ def build_tempo(delegations: pd.DataFrame, level_labels: dict[str, str] | None =
     """Tempo: delegations per year, stacked by level (leaders at the bottom), one bar group per year with data."""
     counts = per_year(delegations) if not delegations.empty else pd.DataFrame()
     labels = level_labels or {}
-    traces = [
+    traces = [  # zero-height bars are left out: they cost the browser as much to draw as the others
         {
-            "type": "bar", "x": counts.index.to_numpy(), "y": counts[level].to_numpy(),
+            "type": "bar", "x": counts.index[counts[level] > 0].to_numpy(), "y": counts[level][counts[level] > 0].to_numpy(),
             "name": labels.get(level, level), "marker": {"color": LEVEL_COLORS.get(level, "#999999")},
             "hovertemplate": f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
         }

@@ -92,7 +92,8 @@ def test_window_only_delegations_drawn_differently():
 def test_treaty_milestones_become_lines_named_on_hover_never_printed_over_each_other():
     milestones = DATA.events[DATA.events["category"] == "treaty"].head(3)
     fig = build_mirrored_timeline(DATA.delegations, milestones)
-    assert len(fig.layout.shapes) == 3
+    (lines,) = [t for t in fig.data if t.name == "milestone lines"]
+    assert [x for x in lines.x if x is not None][::2] == milestones["date_lower"].tolist()
     (marks,) = [t for t in fig.data if t.marker.symbol == "diamond"]
     assert [m.split(": ", 1)[1] for m in marks.hovertext] == milestones["title"].tolist()
     assert not fig.layout.annotations  # no printed names: three milestones in one month overlapped
