@@ -20,6 +20,7 @@ from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, De
 from components.text import plotly_text
 
 MILESTONE_COLOR = "#555555"
+MAX_LEAVES = 60  # a sunburst names each delegation (on a click into a sector) only up to this many
 MAX_MILESTONES = 40  # more reference lines than this would hide the markers; none are drawn then
 UP, DOWN = "dprk_to_russia", "russia_to_dprk"  # above / below the axis on the mirrored timeline
 SIGN = {UP: 1, DOWN: -1}
@@ -188,12 +189,12 @@ def build_sector_breakdown(delegations: pd.DataFrame) -> go.Figure:
 
 
 def build_composition(delegations: pd.DataFrame) -> go.Figure:
-    """Direction → sector → delegation as a sunburst (each leaf one delegation)."""
+    """Direction → sector → delegation as a sunburst (each leaf one delegation, up to MAX_LEAVES of them)."""
     ids, labels, parents, values = [], [], [], []
     direction_of = delegations[DelegationSchema.direction].to_numpy(dtype=object)
     sector_of = delegations[DelegationSchema.sector].to_numpy(dtype=object)
     per_sector = pd.Series(1, index=pd.MultiIndex.from_arrays([direction_of, sector_of])).groupby(level=[0, 1]).size()
-    leaves = len(delegations) <= MAX_POINTS  # thousands of leaves would be unreadable and heavy: stop at sectors
+    leaves = len(delegations) <= MAX_LEAVES  # hundreds of leaves are unreadable and slow to redraw: stop at sectors
     if leaves:
         row_ids = delegations[DelegationSchema.id].to_numpy(dtype=object)
         bodies = plotly_text(delegations[DelegationSchema.body])

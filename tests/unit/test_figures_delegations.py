@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from components.figures_delegations import (
+    MAX_LEAVES,
     build_composition,
     build_mirrored_timeline,
     build_sector_breakdown,
@@ -61,7 +62,7 @@ def test_composition_root_values_sum_to_rows(matched):
     sun = build_composition(matched).data[0]
     roots = [v for v, p in zip(sun.values, sun.parents, strict=True) if p == ""]
     leaves = [i for i in sun.ids if i.count("/") == 2]
-    assert sum(roots) == len(matched) == len(leaves)
+    assert sum(roots) == len(matched) and len(leaves) == (len(matched) if len(matched) <= MAX_LEAVES else 0)
 
 
 def test_activity_sums_to_rows_per_direction(matched):
@@ -143,3 +144,12 @@ def test_era_labels_on_the_delegation_timeline_never_overlap(plot_px):
         for a in fig.layout.annotations
     )
     assert boxes and all(b[0] >= a[1] for a, b in itertools.pairwise(boxes)), boxes
+
+
+def test_a_large_composition_stops_at_sectors():
+    many = pd.concat([DATA.delegations.assign(id=DATA.delegations["id"] + f"-{k}") for k in range(3)])
+    assert len(many) > MAX_LEAVES
+    sun = build_composition(many).data[0]
+    assert max(i.count("/") for i in sun.ids) == 1 and sum(
+        v for v, p in zip(sun.values, sun.parents) if p == ""
+    ) == len(many)
