@@ -48,6 +48,13 @@ PARAMS: tuple[Param, ...] = (
     Param("level", (DELEGATIONS,), "delegation level (repeatable)", True, LEVELS),
     Param("listed", (DELEGATIONS,), "`true`: only the delegations the seed article lists", False, ("true", "false")),
     Param("delegation", (DELEGATIONS,), "the id of the open delegation"),
+    Param(
+        "chart",
+        (DELEGATIONS,),
+        "the chart tab shown; default `Tempo`",
+        False,
+        ("Tempo", "Breadth", "By sector", "Composition", "Over time"),
+    ),
     Param("data_q", (DATA,), "text search across the four tables"),
 )
 BY_KEY = {p.key: p for p in PARAMS}

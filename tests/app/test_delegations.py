@@ -124,3 +124,14 @@ def test_presets_set_the_documented_filters(make_app):
 def test_the_coverage_policy_is_stated_on_the_page(make_app):
     at = make_app(page=PAGE)
     assert any("aim at completeness" in c.value and "at least" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("tab", "key"),
+    [("Tempo", "tempo_chart"), ("Breadth", "breadth_chart"), ("By sector", "sector_chart"),
+     ("Composition", "composition_chart"), ("Over time", "activity_chart")],
+)  # fmt: skip
+def test_only_the_chart_tab_shown_is_built(make_app, tab, key):
+    at = make_app(page=PAGE, params={"chart": tab})
+    built = [c.proto.id for c in at.get("plotly_chart")]
+    assert sum(key in i for i in built) == 1 and len(built) == 2  # the timeline, and the one tab's chart

@@ -19,6 +19,8 @@ def test_click_sector_bar_filters_table(page: Page, app_url):
     page.goto(f"{app_url}/delegations")
     caption = page.get_by_text(re.compile(rf"^Delegations: {TOTAL} of {TOTAL}"))
     expect(caption).to_be_visible(timeout=CHART_TIMEOUT_MS)
+    page.get_by_role("tab", name="By sector").click()
+    expect(page).to_have_url(re.compile("chart=By"), timeout=CHART_TIMEOUT_MS)
     chart = page.locator(".st-key-sector_chart .js-plotly-plot")
     expect(chart.locator(".barlayer .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
     settle(page)

@@ -167,6 +167,11 @@ CASES: dict[tuple[str, str], Case] = {
         f"delegation={DELEGATION[DelegationSchema.id]}",
         (lambda p: expect(p.get_by_role("heading", name=DELEGATION[DelegationSchema.body])).to_be_visible(timeout=T),),
     ),
+    ("chart", "/delegations"): Case(
+        "chart=Breadth",
+        (lambda p: expect(p.get_by_role("tab", name="Breadth")).to_have_attribute("aria-selected", "true", timeout=T),
+         lambda p: expect(p.locator(".st-key-breadth_chart .js-plotly-plot")).to_be_visible(timeout=T)),
+    ),
     ("data_q", "/data"): Case(
         "data_q=Aigun",
         (_sidebar_value("Search all tables", "Aigun"),
