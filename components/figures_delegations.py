@@ -97,6 +97,7 @@ def build_mirrored_timeline(
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
         )  # fmt: skip
+    x_range = None
     if eras is not None and not eras.empty and not delegations.empty:
         lo, hi = delegations[Derived.lower].min(), delegations[Derived.upper].max()
         pad = max(pd.Timedelta(days=20), (hi - lo) * 0.02)
@@ -105,12 +106,11 @@ def build_mirrored_timeline(
         bands, labels = era_bands(eras, x_range, chars_per_view=40, min_share=0.2)
         layout["shapes"] = bands + layout.get("shapes", [])
         layout["annotations"] = [lab | {"y": 0, "yanchor": "bottom"} for lab in labels] + layout.get("annotations", [])
-        layout["xaxis_range"] = x_range
     layout |= {
         "height": 420,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.15} | KEY_ONLY,
-        "xaxis": {"type": "date"} | ({"range": list(layout.pop("xaxis_range"))} if "xaxis_range" in layout else {}),
+        "xaxis": {"type": "date"} | ({"range": list(x_range)} if x_range else {}),
         "yaxis": {
             "range": [-top, top],
             "tickvals": [top - 0.5, -(top - 0.5)],

@@ -49,14 +49,12 @@ def build_activity(delegations: pd.DataFrame, span: tuple | None = None) -> go.F
         span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
     period, xperiod, word = time_bin(*span) if span else BINS[0][:3]
     counts = binned_counts(delegations, period)
-    traces = [  # zero-height bars left out (see build_tempo)
-        {
-            "type": "bar", "x": counts.index[counts[direction] > 0].to_numpy(),
-            "y": counts[direction][counts[direction] > 0].to_numpy(),
-            "name": DIRECTION_LABELS[direction], "marker": {"color": DIRECTION_COLORS[direction]},
-            "xperiod": xperiod, "xperiodalignment": "middle",
-            "hovertemplate": f"%{{y}} in the {word} of %{{x}}<extra>{DIRECTION_LABELS[direction]}</extra>",
-        }
+    traces = [
+        _bars(
+            counts[direction], DIRECTION_LABELS[direction], DIRECTION_COLORS[direction],
+            f"%{{y}} in the {word} of %{{x}}<extra>{DIRECTION_LABELS[direction]}</extra>",
+            xperiod=xperiod, xperiodalignment="middle",
+        )
         for direction in DIRECTIONS
     ]  # fmt: skip
     largest = int(counts.sum(axis=1).max()) if len(counts) else 0
@@ -76,6 +74,19 @@ def build_activity(delegations: pd.DataFrame, span: tuple | None = None) -> go.F
     return trusted_figure(traces, layout)
 
 
+def _bars(counts: pd.Series, name: str, color: str, hover: str, **extra) -> dict:
+    """A bar trace of one column of counts; zero-height bars are left out (they cost as much to draw as the others)."""
+    shown = counts[counts > 0]
+    trace = {
+        "type": "bar",
+        "x": shown.index.to_numpy(),
+        "y": shown.to_numpy(),
+        "name": name,
+        "marker": {"color": color},
+    }
+    return trace | {"hovertemplate": hover} | extra
+
+
 def per_year(delegations: pd.DataFrame) -> pd.DataFrame:
     """Delegations per year (of their first possible day) and level, levels in vocabulary order."""
     years = delegations[Derived.lower].dt.year
@@ -87,12 +98,11 @@ def build_tempo(delegations: pd.DataFrame, level_labels: dict[str, str] | None =
     """Tempo: delegations per year, stacked by level (leaders at the bottom), one bar group per year with data."""
     counts = per_year(delegations) if not delegations.empty else pd.DataFrame()
     labels = level_labels or {}
-    traces = [  # zero-height bars are left out: they cost the browser as much to draw as the others
-        {
-            "type": "bar", "x": counts.index[counts[level] > 0].to_numpy(), "y": counts[level][counts[level] > 0].to_numpy(),
-            "name": labels.get(level, level), "marker": {"color": LEVEL_COLORS.get(level, "#999999")},
-            "hovertemplate": f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
-        }
+    traces = [
+        _bars(
+            counts[level], labels.get(level, level), LEVEL_COLORS.get(level, "#999999"),
+            f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
+        )
         for level in counts.columns
     ]  # fmt: skip
     largest = int(counts.sum(axis=1).max()) if len(counts) else 0

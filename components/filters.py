@@ -35,13 +35,12 @@ def _any_of(cells: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
 
 
 def _span(date_from: date | None, date_to: date | None) -> str:
-    fmt = _day
     if date_from and date_to:
-        return f"from {fmt(date_from)} to {fmt(date_to)}"
+        return f"from {_day(date_from)} to {_day(date_to)}"
     if date_from:
-        return f"from {fmt(date_from)}"
+        return f"from {_day(date_from)}"
     if date_to:
-        return f"up to {fmt(date_to)}"
+        return f"up to {_day(date_to)}"
     return ""
 
 

@@ -58,7 +58,7 @@ PARAMS: tuple[Param, ...] = (
     Param("data_q", (DATA,), "text search across the four tables"),
 )
 BY_KEY = {p.key: p for p in PARAMS}
-DEFAULTS = {"lanes": "category"}
+DEFAULTS = {"lanes": "category", "chart": "Tempo"}
 
 # Renamed parameters: old key → new key. Old links are rewritten before any widget reads them, so they keep
 # working. Empty until a parameter is renamed.

@@ -24,7 +24,7 @@ from components.schema import (
 )
 from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
-from components.urlstate import DATE_BOUNDS, DELEGATIONS
+from components.urlstate import BY_KEY, DATE_BOUNDS, DELEGATIONS
 from views.common import (
     checked_dates,
     matched_selection,
@@ -50,7 +50,7 @@ COVERAGE = (
     "Leaders' and ministers' visits aim at completeness for 1948–2025; other levels (vice-ministerial, party, "
     "parliamentary, regional, working) are the ones sources document, so their counts mean “at least”."
 )
-CHART_TABS = ("Tempo", "Breadth", "By sector", "Composition", "Over time")  # the `chart` URL parameter's values
+CHART_TABS = BY_KEY["chart"].fixed  # the `chart` URL parameter's values, in tab order
 TREATY_ERA = "partnership"  # the era that opens with the June 2024 treaty: the "since the treaty" preset starts there
 
 
@@ -193,7 +193,7 @@ def render_delegations_page() -> None:
         "listed": flt.listed_only,
         "q": flt.query,
         "delegation": selected,
-        "chart": st.session_state.get("chart") if st.session_state.get("chart") != CHART_TABS[0] else None,
+        "chart": st.session_state.get("chart"),  # the default tab is left out of the link by build_query
     }
     render_share_box(
         DELEGATIONS,

@@ -185,14 +185,15 @@ def render_timeline_page() -> None:
     matched = flt.apply(dataset.events)
     lanes = render_lanes()
     shown = matched  # what the chart shows, and so what the exports hold
+    counted = md_inline(flt.describe(len(matched), len(dataset.events)))
     if era is not None:
         pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
         x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
         shown = matched[(matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])]
-        st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.events)))} · {len(shown)} in this era")
+        st.caption(f"{counted} · {len(shown)} in this era")
     else:
         x_range = view_range(dataset.events, dataset.eras)
-        st.caption(md_inline(flt.describe(len(matched), len(dataset.events))))
+        st.caption(counted)
     description = describe_view(
         flt.describe(len(matched), len(dataset.events)),
         era="" if era is None else f"“{era[EraSchema.name]}” ({era[Derived.label]})",
