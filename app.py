@@ -9,7 +9,7 @@ import views.timeline
 
 # An emoji, drawn by the browser. Not a Material icon: that favicon is fetched from fonts.gstatic.com, a request to
 # a third party on every page load (tests/browser/test_hostile_text_browser.py fails on it).
-st.set_page_config(page_title="Tumen: North Korea and Russia", page_icon="🌊", layout="wide")
+st.set_page_config(page_title="Tumen", page_icon="🌊", layout="wide")
 
 
 pages = [

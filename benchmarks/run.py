@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from components.dates import parse_edtf  # noqa: E402
-from components.figures import build_timeline_figure, view_range  # noqa: E402
+from components.figures_timeline import build_timeline_figure, view_range  # noqa: E402
 from components.filters import EventFilter  # noqa: E402
 from components.loading import load_dataset  # noqa: E402
 from components.synth import synthesize  # noqa: E402

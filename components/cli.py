@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from components.config import SHIPPED_DATA, lan_addresses
+from components.dataset_file import shipped_description
 from components.loading import load_dataset
 from components.problems import Problem
 from components.synth import synthesize
@@ -33,7 +34,8 @@ def cmd_validate(folder: Path) -> int:
 
 def cmd_synth(n_events: int, n_delegations: int, out: Path, seed: int) -> int:
     """Write a valid synthetic dataset (reproducible for a seed)."""
-    write_tables(synthesize(n_events, n_delegations, seed=seed), out)
+    described = shipped_description()
+    write_tables(synthesize(n_events, n_delegations, seed=seed, description=described), out, described)
     print(f"{out}: {n_events} synthetic events, {n_delegations} delegations (seed {seed})")
     return 0
 
@@ -42,7 +44,7 @@ def cmd_import_timelinejs(path: Path, out: Path) -> int:
     """Turn a TimelineJS CSV into a Tumen folder; report rows that could not be imported (exit 1 if any)."""
     result = import_timelinejs(path)
     if "events.csv" in result.tables and not result.tables["events.csv"].empty:
-        write_tables(result.tables, out)
+        write_tables(result.tables, out, result.description)
         n = len(result.tables["events.csv"])
         print(f"{out}: {n} events, {len(result.tables['eras.csv'])} eras from “{result.title or path.name}”")
     if result.problems:
@@ -58,7 +60,12 @@ def cmd_export_timelinejs(folder: Path, out: Path) -> int:
         _print_problems(str(folder), result.problems)
         return 1
     dataset = result.dataset
-    out.write_text(export_timelinejs(dataset.events, dataset.eras, sources=dataset.sources), encoding="utf-8")
+    described = dataset.description
+    sheet = export_timelinejs(
+        dataset.events, dataset.eras, sources=dataset.sources, title=described.title,
+        categories=described.labels("categories"),
+    )  # fmt: skip
+    out.write_text(sheet, encoding="utf-8")
     print(f"{out}: {len(result.dataset.events)} events and {len(result.dataset.eras)} eras as a TimelineJS sheet")
     return 0
 

@@ -6,24 +6,37 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import palette
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
-from components.figures import (
-    DIRECTION_COLORS,
-    KEY_ONLY,
-    customdata_rows,
-    era_bands,
-    span_traces,
-    stack_offsets,
-    trusted_figure,
-)
-from components.schema import DIRECTION_LABELS, DIRECTIONS, DelegationSchema, Derived, EventSchema
+from components.description import Description, complete
+from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, trusted_figure
+from components.schema import DelegationSchema, Derived, EventSchema
 from components.text import plotly_text
 
-MILESTONE_COLOR = "#555555"
 MAX_LEAVES = 60  # a sunburst names each delegation (on a click into a sector) only up to this many
 MAX_MILESTONES = 40  # more reference lines than this would hide the markers; none are drawn then
-UP, DOWN = "dprk_to_russia", "russia_to_dprk"  # above / below the axis on the mirrored timeline
-SIGN = {UP: 1, DOWN: -1}
+
+
+def described(delegations: pd.DataFrame, description: Description | None) -> Description:
+    """The description to draw with: the given one, else one found in the delegations themselves."""
+    return description or complete(None, {"delegations.csv": delegations}, "")
+
+
+def signs(description: Description) -> dict[str, int]:
+    """+1 for the direction drawn above the axis (the first declared), -1 for the other."""
+    return {d: 1 if i == 0 else -1 for i, d in enumerate(description.ids("directions"))}
+
+
+def sides(description: Description) -> tuple[str, str]:
+    """How the two sides of the axis read: the directions' short labels (`to Russia`), else their labels."""
+    names = [t.short or t.name for t in description.directions] + ["above", "below"]
+    return names[0], names[1]
+
+
+def axis_title(description: Description, word: str) -> str:
+    """A diverging axis title: `◀ to North Korea · per year · to Russia ▶`."""
+    up, down = sides(description)
+    return f"◀ {down} · {word} · {up} ▶"
 
 
 def is_window(delegations: pd.DataFrame) -> pd.Series:
@@ -37,41 +50,44 @@ def build_mirrored_timeline(
     *,
     highlight: str | None = None,
     eras: pd.DataFrame | None = None,
+    description: Description | None = None,
 ) -> go.Figure:
     """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines;
     `eras` as labelled background bands (labels at the foot, clear of the milestones' ◆ at the top).
 
     Above MAX_POINTS delegations it shows exact counts per time bin instead, as bars up and down.
     """
+    description = described(delegations, description)
     if len(delegations) > MAX_POINTS:
-        return _mirrored_counts(delegations)
+        return _mirrored_counts(delegations, description)
+    labels, colors, sign = description.labels("directions"), description.colors("directions"), signs(description)
     window = is_window(delegations) if not delegations.empty else pd.Series(dtype=bool)
     traces: list[dict] = []
     layout: dict = {}
-    for direction in DIRECTIONS:
+    for direction in sign:
         at = (delegations[DelegationSchema.direction] == direction).to_numpy()
         if not at.any():
             continue
         sel = delegations[at]
         lower, upper = sel[Derived.lower].to_numpy(), sel[Derived.upper].to_numpy()
         offsets = stack_offsets(lower, upper, min_gap_days=10)
-        y = np.array([SIGN[direction] * (1 + 0.5 * (o % 8)) for o in offsets])
-        color = DIRECTION_COLORS[direction]
+        y = np.array([sign[direction] * (1 + 0.5 * (o % 8)) for o in offsets])
+        color = colors[direction]
         windowed = window.to_numpy()[at]
-        label = f"{DIRECTION_LABELS[direction]}: date unknown (window)"
+        label = f"{labels[direction]}: date unknown (window)"
         traces += span_traces(lower[windowed], upper[windowed], y[windowed], color, direction, dash="dot", name=label)
         ids = sel[DelegationSchema.id].to_numpy(dtype=object)
         chosen = ids == highlight
         traces.append(
             {
-                "type": "scatter", "x": lower, "y": y, "mode": "markers", "name": DIRECTION_LABELS[direction],
+                "type": "scatter", "x": lower, "y": y, "mode": "markers", "name": labels[direction],
                 "marker": {
                     "color": color, "size": np.where(chosen, 16, 11),
                     "symbol": np.where(windowed, "circle-open", "circle"),
                     "line": {"width": np.where(chosen, 3, 2), "color": color},
                 },
                 "customdata": customdata_rows(ids, plotly_text(sel[DelegationSchema.body]), sel[Derived.label],
-                                    sel[DelegationSchema.sector]),
+                                    plotly_text(sel[DelegationSchema.sector])),
                 "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             }
         )  # fmt: skip
@@ -84,7 +100,7 @@ def build_mirrored_timeline(
         traces.append(  # one trace of dashed lines, not a layout shape each: cheaper to draw (bench: 89 → 73 ms)
             {
                 "type": "scatter", "mode": "lines", "x": xs, "y": [v for _ in rows for v in (-top, top, None)],
-                "line": {"width": 1, "dash": "dash", "color": MILESTONE_COLOR}, "hoverinfo": "skip",
+                "line": {"width": 1, "dash": "dash", "color": palette.MILESTONE}, "hoverinfo": "skip",
                 "showlegend": False, "name": "milestone lines",
             }
         )  # fmt: skip
@@ -92,7 +108,7 @@ def build_mirrored_timeline(
             {
                 "type": "scatter", "mode": "markers", "name": "Treaty milestone (hover for its name)",
                 "x": [r[Derived.lower] for r in rows], "y": [top - 0.3] * len(rows),
-                "marker": {"symbol": "diamond", "size": 10, "color": MILESTONE_COLOR},
+                "marker": {"symbol": "diamond", "size": 10, "color": palette.MILESTONE},
                 "hovertext": [plotly_text(f"{r[Derived.label]}: {r[EventSchema.title]}") for r in rows],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
@@ -114,7 +130,7 @@ def build_mirrored_timeline(
         "yaxis": {
             "range": [-top, top],
             "tickvals": [top - 0.5, -(top - 0.5)],
-            "ticktext": ["to Russia ▲", "to North Korea ▼"],
+            "ticktext": plotly_text([f"{sides(description)[0]} ▲", f"{sides(description)[1]} ▼"]),
             "zeroline": True,
             "zerolinewidth": 2,
             "fixedrange": True,
@@ -124,16 +140,17 @@ def build_mirrored_timeline(
     return trusted_figure(traces, layout)
 
 
-def _mirrored_counts(delegations: pd.DataFrame) -> go.Figure:
+def _mirrored_counts(delegations: pd.DataFrame, description: Description) -> go.Figure:
     freq, word = choose_bin(delegations[Derived.lower].min(), delegations[Derived.upper].max(), target_bins=120)
     counts = count_delegations_by_bin(delegations, freq)
+    labels, colors = description.labels("directions"), description.colors("directions")
     traces = []
-    for direction in DIRECTIONS:
+    for direction, sign in signs(description).items():
         sel = counts[counts["group"] == direction]
         traces.append(
             {
-                "type": "bar", "x": sel["bin"].to_numpy(), "y": (SIGN[direction] * sel["count"]).to_numpy(),
-                "name": f"{DIRECTION_LABELS[direction]} (per {word})", "marker": {"color": DIRECTION_COLORS[direction]},
+                "type": "bar", "x": sel["bin"].to_numpy(), "y": (sign * sel["count"]).to_numpy(),
+                "name": plotly_text(f"{labels[direction]} (per {word})"), "marker": {"color": colors[direction]},
                 "customdata": sel[["count"]].to_numpy(),
                 "hovertemplate": "%{customdata[0]} delegations<br>%{x}<extra></extra>",
             }
@@ -143,37 +160,43 @@ def _mirrored_counts(delegations: pd.DataFrame) -> go.Figure:
         "height": 420,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.15} | KEY_ONLY,
-        "yaxis": {"title": {"text": f"◀ to North Korea · per {word} · to Russia ▶"}, "tickformat": "d"},
+        "yaxis": {"title": {"text": plotly_text(axis_title(description, f"per {word}"))}, "tickformat": "d"},
         "meta": {"aggregated": True, "bin": word, "total": int(counts["count"].sum())},
     }
     return trusted_figure(traces, layout)
 
 
-def sector_counts(delegations: pd.DataFrame) -> pd.DataFrame:
+def sector_counts(delegations: pd.DataFrame, directions: tuple[str, ...]) -> pd.DataFrame:
     """Delegations per sector and direction, one row per sector, sorted by total (largest first)."""
     counts = (
         delegations.groupby([DelegationSchema.sector, DelegationSchema.direction])
         .size()
         .unstack(fill_value=0)
-        .reindex(columns=list(DIRECTIONS), fill_value=0)
+        .reindex(columns=list(directions), fill_value=0)
     )
     counts["total"] = counts.sum(axis=1)
     return counts.sort_values(["total"], ascending=False, kind="stable")
 
 
-def build_sector_breakdown(delegations: pd.DataFrame) -> go.Figure:
-    """One diverging bar per sector: to Russia to the right, to North Korea to the left, sorted by total."""
-    counts = sector_counts(delegations)
+def build_sector_breakdown(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
+    """One diverging bar per sector: the first direction to the right, the other to the left, sorted by total."""
+    description = described(delegations, description)
+    counts = sector_counts(delegations, description.ids("directions"))
     sectors = counts.index.tolist()[::-1]  # largest at the top
+    labels, colors = description.labels("directions"), description.colors("directions")
+    sector_labels = {k: plotly_text(v) for k, v in description.labels("sectors").items()}
     traces = []
-    for direction in DIRECTIONS:
+    for direction, sign in signs(description).items():
         values = [int(v) for v in counts.loc[sectors, direction]] if sectors else []
         traces.append(
             {
-                "type": "bar", "y": sectors, "x": [SIGN[direction] * v for v in values], "orientation": "h",
-                "name": DIRECTION_LABELS[direction], "marker": {"color": DIRECTION_COLORS[direction]},
-                "customdata": [[s, v] for s, v in zip(sectors, values, strict=True)],
-                "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra>" + DIRECTION_LABELS[direction] + "</extra>",
+                "type": "bar", "y": [sector_labels.get(s, plotly_text(s)) for s in sectors],
+                "x": [sign * v for v in values], "orientation": "h",
+                "name": plotly_text(labels[direction]), "marker": {"color": colors[direction]},
+                "customdata": [  # the label shown on hover, the count, and the id a click filters by
+                    [sector_labels.get(s, plotly_text(s)), v, s] for s, v in zip(sectors, values, strict=True)
+                ],
+                "hovertemplate": "%{customdata[0]}: %{customdata[1]}<extra>" + plotly_text(labels[direction]) + "</extra>",
             }
         )  # fmt: skip
     layout = {
@@ -181,15 +204,17 @@ def build_sector_breakdown(delegations: pd.DataFrame) -> go.Figure:
         "height": max(260, 60 + 26 * len(sectors)),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.12} | KEY_ONLY,
-        "xaxis": {"title": {"text": "◀ to North Korea · delegations · to Russia ▶"}, "tickformat": "d"},
+        "xaxis": {"title": {"text": plotly_text(axis_title(description, "delegations"))}, "tickformat": "d"},
         "yaxis": {"fixedrange": True},
         "clickmode": "event+select",
     }
     return trusted_figure(traces, layout)
 
 
-def build_composition(delegations: pd.DataFrame) -> go.Figure:
+def build_composition(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
     """Direction → sector → delegation as a sunburst (each leaf one delegation, up to MAX_LEAVES of them)."""
+    description = described(delegations, description)
+    direction_labels = description.labels("directions")
     ids, labels, parents, values = [], [], [], []
     direction_of = delegations[DelegationSchema.direction].to_numpy(dtype=object)
     sector_of = delegations[DelegationSchema.sector].to_numpy(dtype=object)
@@ -198,17 +223,17 @@ def build_composition(delegations: pd.DataFrame) -> go.Figure:
     if leaves:
         row_ids = delegations[DelegationSchema.id].to_numpy(dtype=object)
         bodies = plotly_text(delegations[DelegationSchema.body])
-    for direction in DIRECTIONS:
+    for direction in description.ids("directions"):
         if direction not in per_sector.index.get_level_values(0):
             continue
         ids.append(direction)
-        labels.append(DIRECTION_LABELS[direction])
+        labels.append(plotly_text(direction_labels[direction]))
         parents.append("")
         values.append(int(per_sector[direction].sum()))
         for sector, n in per_sector[direction].sort_index().items():
             sector_id = f"{direction}/{sector}"
             ids.append(sector_id)
-            labels.append(sector)
+            labels.append(plotly_text(description.label("sectors", sector)))
             parents.append(direction)
             values.append(int(n))
             if leaves:

@@ -7,13 +7,14 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures import DIRECTION_COLORS, KEY_ONLY, trusted_figure
-from components.schema import DIRECTION_LABELS, DIRECTIONS, LEVELS, DelegationSchema, Derived
+from components import palette
+from components.description import Description, complete
+from components.plotting import KEY_ONLY, trusted_figure
+from components.schema import DelegationSchema, Derived
+from components.text import plotly_text
 
 # (pandas period, plotly xperiod, word, longest span in days it is chosen for)
 BINS = (("M", "M1", "month", 3 * 366), ("Q", "M3", "quarter", 12 * 366), ("Y", "M12", "year", math.inf))
-# Levels from the top down, stacked in that order; a colour-blind-safe sequential ramp, darkest for leaders.
-LEVEL_COLORS = dict(zip(LEVELS, ("#08306b", "#2171b5", "#6baed6", "#8c6d31", "#bd9e39", "#74c476", "#bdbdbd")))
 
 
 def time_bin(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
@@ -33,29 +34,37 @@ def count_axis(largest: int) -> dict:
     return {"tickformat": "d", "dtick": step, "rangemode": "tozero", "range": [0, max(1, largest) * 1.08]}
 
 
-def binned_counts(delegations: pd.DataFrame, period: str) -> pd.DataFrame:
+def _described(delegations: pd.DataFrame, description: Description | None) -> Description:
+    return description or complete(None, {"delegations.csv": delegations}, "")
+
+
+def binned_counts(delegations: pd.DataFrame, period: str, directions: tuple[str, ...]) -> pd.DataFrame:
     """Delegations per bin (by their first possible day) and direction, bins indexed by their first day."""
     if delegations.empty:
-        return pd.DataFrame(columns=list(DIRECTIONS), dtype=int)
+        return pd.DataFrame(columns=list(directions), dtype=int)
     bins = delegations[Derived.lower].dt.to_period(period).dt.to_timestamp()
     counts = delegations.assign(bin=bins).groupby(["bin", DelegationSchema.direction]).size().unstack(fill_value=0)
-    return counts.reindex(columns=list(DIRECTIONS), fill_value=0)
+    return counts.reindex(columns=list(directions), fill_value=0)
 
 
-def build_activity(delegations: pd.DataFrame, span: tuple | None = None) -> go.Figure:
+def build_activity(
+    delegations: pd.DataFrame, span: tuple | None = None, description: Description | None = None
+) -> go.Figure:
     """Delegations per month, quarter or year (chosen from the span shown), stacked by direction; each bar one bin
     wide."""
+    description = _described(delegations, description)
+    labels, colors = description.labels("directions"), description.colors("directions")
     if span is None and not delegations.empty:
         span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
     period, xperiod, word = time_bin(*span) if span else BINS[0][:3]
-    counts = binned_counts(delegations, period)
+    counts = binned_counts(delegations, period, description.ids("directions"))
     traces = [
         _bars(
-            counts[direction], DIRECTION_LABELS[direction], DIRECTION_COLORS[direction],
-            f"%{{y}} in the {word} of %{{x}}<extra>{DIRECTION_LABELS[direction]}</extra>",
+            counts[direction], plotly_text(labels[direction]), colors[direction],
+            f"%{{y}} in the {word} of %{{x}}<extra>{plotly_text(labels[direction])}</extra>",
             xperiod=xperiod, xperiodalignment="middle",
         )
-        for direction in DIRECTIONS
+        for direction in description.ids("directions")
     ]  # fmt: skip
     largest = int(counts.sum(axis=1).max()) if len(counts) else 0
     layout = {
@@ -87,20 +96,22 @@ def _bars(counts: pd.Series, name: str, color: str, hover: str, **extra) -> dict
     return trace | {"hovertemplate": hover} | extra
 
 
-def per_year(delegations: pd.DataFrame) -> pd.DataFrame:
+def per_year(delegations: pd.DataFrame, levels: tuple[str, ...]) -> pd.DataFrame:
     """Delegations per year (of their first possible day) and level, levels in vocabulary order."""
     years = delegations[Derived.lower].dt.year
     counts = delegations.assign(year=years).groupby(["year", DelegationSchema.level]).size().unstack(fill_value=0)
-    return counts.reindex(columns=[lv for lv in LEVELS if lv in counts.columns], fill_value=0)
+    return counts.reindex(columns=[lv for lv in levels if lv in counts.columns], fill_value=0)
 
 
-def build_tempo(delegations: pd.DataFrame, level_labels: dict[str, str] | None = None) -> go.Figure:
-    """Tempo: delegations per year, stacked by level (leaders at the bottom), one bar group per year with data."""
-    counts = per_year(delegations) if not delegations.empty else pd.DataFrame()
-    labels = level_labels or {}
+def build_tempo(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
+    """Tempo: delegations per year, stacked by level (the first level at the bottom), one bar group per year."""
+    description = _described(delegations, description)
+    counts = per_year(delegations, description.ids("levels")) if not delegations.empty else pd.DataFrame()
+    labels = {k: plotly_text(v) for k, v in description.labels("levels").items()}
+    colors = description.colors("levels")
     traces = [
         _bars(
-            counts[level], labels.get(level, level), LEVEL_COLORS.get(level, "#999999"),
+            counts[level], labels.get(level, level), colors.get(level, palette.UNKNOWN),
             f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
         )
         for level in counts.columns
@@ -132,7 +143,7 @@ def build_breadth(delegations: pd.DataFrame) -> go.Figure:
     breadth = sectors_per_year(delegations)
     trace = {
         "type": "bar", "x": breadth.index.to_numpy(), "y": breadth.to_numpy(), "name": "sectors",
-        "marker": {"color": "#44AA99"}, "hovertemplate": "%{x}: %{y} sectors<extra></extra>",
+        "marker": {"color": palette.BREADTH}, "hovertemplate": "%{x}: %{y} sectors<extra></extra>",
     }  # fmt: skip
     layout = {
         "height": 240,

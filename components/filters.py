@@ -7,16 +7,16 @@ from datetime import date
 
 import pandas as pd
 
+from components.description import Description
 from components.schema import (
     DELEGATION_SEARCH_COLUMNS,
-    DIRECTION_LABELS,
     EVENT_SEARCH_COLUMNS,
     DelegationSchema,
     Derived,
     EventSchema,
     split_multi,
 )
-from components.tables import search_frame
+from components.search import search_frame
 
 
 def _overlapping(df: pd.DataFrame, date_from: date | None, date_to: date | None) -> pd.Series:
@@ -102,9 +102,11 @@ class EventFilter:
         base = events if mask.all() else events[mask]
         return search_frame(base, self.query, EVENT_SEARCH_COLUMNS, events.get(Derived.text))
 
-    def describe(self, matched: int, total: int) -> str:
-        """The view in plain English, e.g. `Treaty events with Russia, 2000–2024: 5 of 104`."""
-        parts = [(_and_list(self.categories) + " events") if self.categories else "Events"]
+    def describe(self, matched: int, total: int, description: Description | None = None) -> str:
+        """The view in plain English, e.g. `Treaty events with Russia, 2000–2024: 5 of 104` (labels from
+        `description`)."""
+        names = [description.label("categories", c) for c in self.categories] if description else self.categories
+        parts = [(_and_list(names) + " events") if self.categories else "Events"]
         if self.statuses:
             parts.append(f"({_and_list(self.statuses)})")
         if self.actors:
@@ -138,18 +140,19 @@ class DelegationFilter:
             mask &= df[DelegationSchema.listed_in_article] == "true"
         return search_frame(df if mask.all() else df[mask], self.query, DELEGATION_SEARCH_COLUMNS, df.get(Derived.text))
 
-    def describe(self, matched: int, total: int) -> str:
-        """The view in plain English, e.g. `Delegations from Russia to North Korea in Defense: 3 of 33`."""
-        parts = ["Delegations"]
-        if self.listed_only:
-            parts = ["Delegations listed in the article"]
+    def describe(self, matched: int, total: int, description: Description | None = None) -> str:
+        """The view in plain English, e.g. `Delegations from Russia to North Korea in Defense: 3 of 33` (labels
+        from `description`)."""
+        label = description.label if description else (lambda _, value: value)
+        parts = ["Delegations listed in the article" if self.listed_only else "Delegations"]
         if self.direction:
-            src, dst = DIRECTION_LABELS[self.direction].split(" → ")
-            parts.append(f"from {src} to {dst}")
+            name = label("directions", self.direction)
+            src, arrow, dst = name.partition(" → ")
+            parts.append(f"from {src} to {dst}" if arrow else f"({name})")
         if self.sectors:
-            parts.append("in " + _and_list(self.sectors))
+            parts.append("in " + _and_list(label("sectors", s) for s in self.sectors))
         if self.levels:
-            parts.append("at " + _and_list(v.replace("_", "-") for v in self.levels) + " level")
+            parts.append("at level " + _and_list(label("levels", v) for v in self.levels))
         return _ending(parts, self.query, self.date_from, self.date_to, matched, total)
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pandas as pd
 
 from components import verified
+from components.dataset_file import parse_dataset_file
 from components.dates import DateError, format_human, parse_edtf
+from components.description import DATASET_FILE, Description, complete, vocabulary_problems
 from components.problems import HEADER_LINE, Problem, row_line
 from components.schema import (
     DELEGATION_SEARCH_COLUMNS,
@@ -30,7 +32,7 @@ from components.schema import (
     conforms,
     header_of,
 )
-from components.tables import search_text
+from components.search import search_text
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Dataset:
     folder: str = ""
     version: str = ""
     missing: tuple[str, ...] = ()  # table files the folder does not have (their frames are empty)
+    description: Description = field(
+        default_factory=Description
+    )  # title, vocabularies, labels, colours (dataset.toml or the data)
 
     def counts(self) -> dict[str, int]:
         """Row counts per table."""
@@ -213,7 +218,7 @@ def searchable(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 def files_version(files: dict[str, bytes]) -> str:
     """A short hash of the table files' contents, to cite which version of the data a view shows."""
     digest = hashlib.sha256()
-    for name in TABLES:
+    for name in (*TABLES, DATASET_FILE):
         if name in files:
             digest.update(name.encode())
             digest.update(files[name])
@@ -223,7 +228,7 @@ def files_version(files: dict[str, bytes]) -> str:
 def folder_fingerprint(folder: Path) -> tuple:
     """Cheap change detector for caching: (name, size, mtime) of each table file."""
     out = []
-    for name in TABLES:
+    for name in (*TABLES, DATASET_FILE):
         path = Path(folder) / name
         stat = path.stat() if path.is_file() else None
         out.append((name, stat.st_size if stat else -1, stat.st_mtime_ns if stat else -1))
@@ -244,14 +249,21 @@ def load_files(files: dict[str, bytes], label: str = "", cache: Path | None = No
     key = verified.files_key(files) if cache is not None else ""
     if key and verified.seen(cache, key):
         read = list(_read_each(files))
+        described, _ = _described(files)
         if all(df is not None and not found for _, df, found in read):  # else check them all again
-            return LoadResult(_assemble({name: df for name, df, _ in read}, files, label), ())
-    problems, tables = _check(files, label)
+            tables = {name: df for name, df, _ in read}
+            return LoadResult(_assemble(tables, files, label, complete(described, tables, label)), ())
+    problems, tables, description = _check(files, label)
     if problems:
         return LoadResult(None, tuple(problems))
     if key:
         verified.remember(cache, key)
-    return LoadResult(_assemble(tables, files, label), ())
+    return LoadResult(_assemble(tables, files, label, description), ())
+
+
+def _described(files: dict[str, bytes]) -> tuple[Description | None, list[Problem]]:
+    """The dataset file's description (None without one), and its problems."""
+    return parse_dataset_file(files[DATASET_FILE]) if DATASET_FILE in files else (None, [])
 
 
 def _read_each(files: dict[str, bytes]) -> Iterator[tuple[str, pd.DataFrame | None, list[Problem]]]:
@@ -261,10 +273,10 @@ def _read_each(files: dict[str, bytes]) -> Iterator[tuple[str, pd.DataFrame | No
             yield name, *read_table_bytes(name, files[name])
 
 
-def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str, pd.DataFrame]]:
-    """Every problem in the files, and the tables read from them."""
-    problems: list[Problem] = []
-    unknown = sorted(set(files) - set(TABLES))
+def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str, pd.DataFrame], Description]:
+    """Every problem in the files, the tables read from them, and the dataset's description."""
+    described, problems = _described(files)
+    unknown = sorted(set(files) - set(TABLES) - {DATASET_FILE})
     problems += [Problem(n, None, "", "", "one of the table files: " + ", ".join(TABLES)) for n in unknown]
     if not set(files) & set(TABLES):
         problems.append(Problem(label or "(data)", None, "", "", "at least one of " + ", ".join(TABLES)))
@@ -282,7 +294,9 @@ def _check(files: dict[str, bytes], label: str) -> tuple[list[Problem], dict[str
         if not any(p.line == HEADER_LINE and not p.value for p in found):
             tables[name] = df
     problems += cross_table_problems(tables)
-    return problems, tables
+    description = complete(described, tables, label)
+    problems += vocabulary_problems(description, tables)
+    return problems, tables, description
 
 
 def _schema_problems(name: str, df: pd.DataFrame) -> list[Problem]:
@@ -292,7 +306,9 @@ def _schema_problems(name: str, df: pd.DataFrame) -> list[Problem]:
     return schema_problems(name, df)
 
 
-def _assemble(tables: dict[str, pd.DataFrame], files: dict[str, bytes], label: str) -> Dataset:
+def _assemble(
+    tables: dict[str, pd.DataFrame], files: dict[str, bytes], label: str, description: Description
+) -> Dataset:
     """The dataset of valid tables: derived dates, search text, date order; absent tables empty."""
     full = {name: (tables[name] if name in tables else empty_table(name)).reset_index(drop=True) for name in TABLES}
     return Dataset(
@@ -303,12 +319,13 @@ def _assemble(tables: dict[str, pd.DataFrame], files: dict[str, bytes], label: s
         folder=label,
         version=files_version(files),
         missing=tuple(name for name in TABLES if name not in files),
+        description=description,
     )
 
 
 def read_folder(folder: Path) -> dict[str, bytes]:
-    """The table files present in `folder`, as bytes."""
-    return {name: (folder / name).read_bytes() for name in TABLES if (folder / name).is_file()}
+    """The table files (and dataset file) present in `folder`, as bytes."""
+    return {name: (folder / name).read_bytes() for name in (*TABLES, DATASET_FILE) if (folder / name).is_file()}
 
 
 def load_dataset(folder: str | Path, cache: Path | None = None) -> LoadResult:

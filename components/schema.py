@@ -1,4 +1,6 @@
-"""Table schemas: every column named once, the controlled vocabularies, and the rules each column must pass."""
+"""Table schemas: every column named once, the fixed vocabularies (statuses, source kinds), each column's rules."""
+
+# A dataset's own vocabularies (categories, directions, sectors, levels) are in its dataset.toml: description.py.
 
 from __future__ import annotations
 
@@ -12,20 +14,6 @@ import pandas as pd
 from components.dates import EXPECTED as DATE_EXPECTED
 from components.dates import is_edtf
 
-CATEGORIES = (
-    "territory",
-    "migration",
-    "repression",
-    "war",
-    "politics",
-    "treaty",
-    "summit",
-    "diplomacy",
-    "nuclear",
-    "sanctions",
-    "military",
-    "economy",
-)
 CLAIM_STATUSES = ("confirmed", "reported", "disputed", "refuted")
 CLAIM_STATUS_MEANING = {
     "confirmed": "Established by the official record or by several independent reliable sources.",
@@ -33,30 +21,6 @@ CLAIM_STATUS_MEANING = {
     "disputed": "Credible sources disagree, or the seed article's claim is contested.",
     "refuted": "The record shows the claim to be false.",
 }
-DIRECTIONS = ("dprk_to_russia", "russia_to_dprk")
-DIRECTION_LABELS = {"dprk_to_russia": "North Korea → Russia", "russia_to_dprk": "Russia → North Korea"}
-SECTORS = (
-    "Defense",
-    "Security",
-    "Foreign affairs",
-    "Party",
-    "Parliament",
-    "Economy",
-    "Energy",
-    "Agriculture",
-    "Education",
-    "Science and technology",
-    "Digital",
-    "Environment",
-    "Sports",
-    "Culture",
-    "Health",
-    "Transport",
-    "Diaspora",
-    "Tourism",
-    "Justice",
-)
-LEVELS = ("head_of_state", "ministerial", "vice_ministerial", "party", "parliamentary", "regional", "working")
 SOURCE_KINDS = ("article", "news", "official", "un", "academic", "reference", "think_tank")
 BOOLEANS = ("true", "false")
 
@@ -196,6 +160,12 @@ class DelegationSchema(Table):
     notes: str
 
 
+# What the Timeline's lanes can group events by (the `lanes` link parameter): mode → column.
+LANE_COLUMNS = {"category": EventSchema.category, "status": EventSchema.claim_status, "actor": EventSchema.actors}
+# Columns a dataset may leave unused (dataset.toml: optional_columns); the page hides what rests on them.
+OPTIONAL_COLUMNS = (DelegationSchema.listed_in_article,)
+
+
 def _dated_rules(t: type[EventSchema] | type[DelegationSchema]) -> tuple[Rule, ...]:
     """Checks shared by events and delegations."""
     return (
@@ -224,15 +194,14 @@ RULES: dict[type[Table], tuple[Rule, ...]] = {
     ),
     EventSchema: (
         *_dated_rules(EventSchema),
-        Rule((EventSchema.title, EventSchema.summary), NONEMPTY_EXPECTED, _nonempty),
-        _one_of_rule(EventSchema.category, CATEGORIES),
+        Rule((EventSchema.title, EventSchema.summary, EventSchema.category), NONEMPTY_EXPECTED, _nonempty),
     ),
     DelegationSchema: (
         *_dated_rules(DelegationSchema),
         Rule((DelegationSchema.body, DelegationSchema.summary), NONEMPTY_EXPECTED, _nonempty),
-        _one_of_rule(DelegationSchema.direction, DIRECTIONS),
-        _one_of_rule(DelegationSchema.sector, SECTORS),
-        _one_of_rule(DelegationSchema.level, LEVELS),
+        Rule(
+            (DelegationSchema.direction, DelegationSchema.sector, DelegationSchema.level), NONEMPTY_EXPECTED, _nonempty
+        ),
         _one_of_rule(DelegationSchema.listed_in_article, BOOLEANS),
     ),
 }

@@ -5,12 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from components.dataset_file import shipped_description
+from components.description import Description
 from components.schema import (
-    CATEGORIES,
     CLAIM_STATUSES,
-    DIRECTIONS,
-    LEVELS,
-    SECTORS,
     SOURCE_KINDS,
     DelegationSchema,
     EraSchema,
@@ -139,9 +137,9 @@ def _sources(rng: np.random.Generator, n: int) -> pd.DataFrame:
     return pd.DataFrame(frame)[columns_of(SourceSchema)]
 
 
-def _events(rng: np.random.Generator, n: int, source_ids: np.ndarray) -> pd.DataFrame:
+def _events(rng: np.random.Generator, n: int, source_ids: np.ndarray, categories: tuple[str, ...]) -> pd.DataFrame:
     start, end, era = _dates(rng, n, FIRST, tau=25, uniform=0.1, ranges=0.2)
-    category = _zipf(CATEGORIES[::-1], n, rng, 0.8)
+    category = _zipf(categories[::-1], n, rng, 0.8)
     actor = rng.integers(0, len(_ACTORS), size=n)
     other = (actor + rng.integers(1, len(_ACTORS), size=n)) % len(_ACTORS)  # never the same actor twice
     actors = _ACTORS[actor] + np.where(rng.random(n) < 0.6, "; " + _ACTORS[other], "")
@@ -163,11 +161,12 @@ def _events(rng: np.random.Generator, n: int, source_ids: np.ndarray) -> pd.Data
     return pd.DataFrame(frame)[columns_of(EventSchema)]
 
 
-def _delegations(rng: np.random.Generator, n: int, source_ids: np.ndarray) -> pd.DataFrame:
+def _delegations(rng: np.random.Generator, n: int, source_ids: np.ndarray, described: Description) -> pd.DataFrame:
     start, end, _ = _dates(rng, n, np.datetime64("1945-08-09"), tau=15, uniform=0.1, ranges=0.6)
-    direction = _zipf(DIRECTIONS, n, rng, 0.3)
-    sector = _zipf(SECTORS, n, rng, 0.9)
-    to_russia = direction == DIRECTIONS[0]
+    directions, levels = described.ids("directions"), described.ids("levels")
+    direction = _zipf(directions, n, rng, 0.3)
+    sector = _zipf(described.ids("sectors"), n, rng, 0.9)
+    to_russia = direction == directions[0]
     venue = np.where(to_russia, _zipf(_RU_PLACES, n, rng), _zipf(_KP_PLACES, n, rng))
     number = _numbers(n).str.lstrip("0")
     frame = {
@@ -179,7 +178,7 @@ def _delegations(rng: np.random.Generator, n: int, source_ids: np.ndarray) -> pd
         DelegationSchema.body: "Synthetic " + sector + " body " + pd.Series(rng.integers(1, 201, size=n)).astype(str),
         DelegationSchema.leader: "Synthetic Leader " + pd.Series(rng.integers(1, 2001, size=n)).astype(str),
         DelegationSchema.leader_title: _zipf(_TITLES, n, rng, 0.7),
-        DelegationSchema.level: _zipf(LEVELS[::-1], n, rng, 0.6),
+        DelegationSchema.level: _zipf(levels[::-1], n, rng, 0.6),
         DelegationSchema.venue: venue,
         DelegationSchema.summary: "Synthetic delegation " + number + ": " + sector + " visit to " + venue + ".",
         DelegationSchema.listed_in_article: np.where(rng.random(n) < 0.1, "true", "false"),
@@ -190,14 +189,20 @@ def _delegations(rng: np.random.Generator, n: int, source_ids: np.ndarray) -> pd
     return pd.DataFrame(frame)[columns_of(DelegationSchema)]
 
 
-def synthesize(n_events: int, n_delegations: int, *, seed: int = 0) -> dict[str, pd.DataFrame]:
-    """The four tables (keyed by file name) of a valid synthetic dataset; the same seed gives the same tables."""
+def synthesize(
+    n_events: int, n_delegations: int, *, seed: int = 0, description: Description | None = None
+) -> dict[str, pd.DataFrame]:
+    """The four tables (keyed by file name) of a valid synthetic dataset; the same seed gives the same tables.
+
+    Vocabularies are those of `description`, by default the shipped dataset file's.
+    """
+    described = description or shipped_description()
     rng = np.random.default_rng(seed)
     sources = _sources(rng, max(3, (n_events + n_delegations) // 4))
     source_ids = sources[SourceSchema.id].to_numpy(dtype=object)
     return {
-        "events.csv": _events(rng, n_events, source_ids),
-        "delegations.csv": _delegations(rng, n_delegations, source_ids),
+        "events.csv": _events(rng, n_events, source_ids, described.ids("categories")),
+        "delegations.csv": _delegations(rng, n_delegations, source_ids, described),
         "eras.csv": _eras(),
         "sources.csv": sources,
     }

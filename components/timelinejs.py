@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from components.dates import format_human, parse_edtf
+from components.description import Description, Term
 from components.problems import Problem
 from components.schema import (
-    CATEGORIES,
     CLAIM_STATUS_MEANING,
     CLAIM_STATUSES,
     TABLES,
@@ -36,10 +36,9 @@ COLUMNS = (
     "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
 )  # fmt: skip
 REQUIRED_COLUMNS = ("Year", "Headline")
-# Group → category: a Group equal to a schema.CATEGORIES value (case-insensitively) is that category; any other
-# Group, or none, becomes FALLBACK_CATEGORY, the broadest one, and a non-empty Group is kept in notes as
-# "Group: <original>". The controlled vocabulary is never extended.
-FALLBACK_CATEGORY = "diplomacy"
+# Group → category: each distinct Group (trimmed, as written, Unicode kept) is a category, in order of first
+# appearance; events without a Group go to UNGROUPED (the only category of a sheet without Groups).
+UNGROUPED = "Events"
 IMPORT_SOURCE_ID = "timelinejs-import"
 IMPORTED_ERA_ID = "imported"
 NOTE_SEPARATOR = "; "
@@ -55,11 +54,13 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "blockquote", "h1", "h2", "h3", "h
 
 @dataclass(frozen=True)
 class ImportResult:
-    """The four Tumen tables made from a TimelineJS sheet, its title, and every row that could not be imported."""
+    """The four Tumen tables made from a TimelineJS sheet, its title and description (dataset.toml), and every row
+    that could not be imported."""
 
     tables: dict[str, pd.DataFrame]
     title: str = ""
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    description: Description = field(default_factory=Description)
 
     @property
     def ok(self) -> bool:
@@ -258,11 +259,10 @@ def _event(cells: dict[str, str], start: str, end: str, sources: dict) -> dict[s
     media_text, _, media_links = ("", "", []) if _URL.match(media) else html_text(media)
     summary = main or media_text or caption or html_text(cells["Headline"])[0]
     cited = [_cite(sources, href, text) for href, text in [*links, *media_links, (media, caption)]]
-    shown, group = cells["Display Date"], cells["Group"]
-    category = group.lower() if group.lower() in CATEGORIES else FALLBACK_CATEGORY
+    shown, group = cells["Display Date"], " ".join(cells["Group"].split())
+    category = group or UNGROUPED
     notes = [note, f"Display date: {shown}" if shown and shown != format_human(start, end) else ""]
     notes += [f"{c}: {cells[c]}" for c in ("Time", "End Time") if cells[c]]
-    notes += [f"Group: {group}" if group and group.lower() != category else ""]
     notes += [
         f"Media: {media}" if _URL.match(media) else f"Media: {media_text}" if media_text not in ("", summary) else ""
     ]
@@ -304,8 +304,9 @@ def import_timelinejs(source: str | Path, *, name: str | None = None) -> ImportR
     with Media, Group and time details); every http(s) link in Text or Media becomes a `reference` source, and an
     event with none cites the `article` source IMPORT_SOURCE_ID. Type=title gives the title; Type=era rows become
     eras; an event goes to the era containing its start (else overlapping it, else the nearest); with no era rows,
-    one era IMPORTED_ERA_ID spans every event. Group → category: see FALLBACK_CATEGORY. Background and Media
-    Thumbnail are not kept.
+    one era IMPORTED_ERA_ID spans every event. Group → category: see UNGROUPED; the description lists the
+    categories in order of first appearance, with the title row as its title. Background and Media Thumbnail are
+    not kept.
     """
     name, text, problems = _read(source, name)
     rows, problems = ([], problems) if text is None else _records(text, name)
@@ -346,7 +347,9 @@ def import_timelinejs(source: str | Path, *, name: str | None = None) -> ImportR
         source_rows[-1] |= dict(published="", url="", kind="article")
     rows = {"events.csv": events, "eras.csv": eras, "sources.csv": source_rows, "delegations.csv": []}
     tables = {n: pd.DataFrame(rows[n], columns=columns_of(TABLES[n]), dtype=object) for n in rows}
-    return ImportResult(tables, title, tuple(problems))
+    categories = tuple(Term(c) for c in dict.fromkeys(e["category"] for e in events))
+    description = Description(title=title, categories=categories, declared=("categories",))
+    return ImportResult(tables, title, tuple(problems), description)
 
 
 def _date_cells(edtf: str) -> list[str]:
@@ -391,7 +394,12 @@ def _sources_html(source_ids: str, by_id: dict[str, dict]) -> str:
 
 
 def export_timelinejs(
-    events: pd.DataFrame, eras: pd.DataFrame | None, *, sources: pd.DataFrame | None = None, title: str = ""
+    events: pd.DataFrame,
+    eras: pd.DataFrame | None,
+    *,
+    sources: pd.DataFrame | None = None,
+    title: str = "",
+    categories: dict[str, str] | None = None,
 ) -> str:
     """A TimelineJS CSV of Tumen tables: a title row, one Type=era row per era, one row per event.
 
@@ -399,8 +407,10 @@ def export_timelinejs(
     <p>, the claim status in a paragraph of its own (so a refuted claim reads as refuted on its slide), the sources
     as links, and the notes in a tl-note span (a "Media: URL" note goes back to Media); Group is the category.
     Formula-like cells get an apostrophe, which import drops again, so import → export → import keeps the events,
-    their statuses and their sources' links.
+    their statuses and their sources' links. Group is the category's label from `categories` (id → label, the
+    dataset file's), else its id.
     """
+    categories = categories or {}
     by_id = {} if sources is None else {r[SourceSchema.id]: r for r in sources.to_dict("records")}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -421,5 +431,6 @@ def export_timelinejs(
         if kept:
             text += f'<span class="tl-note">{html.escape(NOTE_SEPARATOR.join(kept), quote=False)}</span>'
         row = (event[EventSchema.start], event[EventSchema.end] or "", event[EventSchema.title], text)
-        writer.writerow(_row(*row, group=event[EventSchema.category], media=(media, credit)))
+        group = categories.get(event[EventSchema.category], event[EventSchema.category])
+        writer.writerow(_row(*row, group=group, media=(media, credit)))
     return out.getvalue()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 
+from components.dataset_file import write_dataset_file
+from components.description import DATASET_FILE
 from components.loading import LoadResult, decode_text, load_files
 from components.problems import Problem
 from components.schema import TABLES, columns_of
@@ -26,14 +28,17 @@ def _header(raw: bytes) -> list[str]:
 
 
 def classify_upload(name: str, raw: bytes) -> str | None:
-    """Which table an uploaded file is: by its header (exact columns), else by its file name; TimelineJS too."""
+    """Which table an uploaded file is: by its header (exact columns), else by its file name; TimelineJS and the
+    dataset file (by name) too."""
+    base = name.rsplit("/", 1)[-1].lower()
+    if base == DATASET_FILE:
+        return DATASET_FILE
     header = set(_header(raw))
     for table, schema in TABLES.items():
         if header == set(columns_of(schema)):
             return table
     if {"Year", "Headline"} <= header and header <= set(TIMELINEJS_COLUMNS):
         return TIMELINEJS
-    base = name.rsplit("/", 1)[-1].lower()
     return base if base in TABLES else None
 
 
@@ -42,14 +47,15 @@ def _csv_bytes(df) -> bytes:
 
 
 def merge_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]]) -> tuple[dict[str, bytes], list[Problem]]:
-    """The files to validate: uploaded tables replace the same tables of `base`; a TimelineJS sheet replaces all."""
+    """The files to validate: uploaded tables (or dataset file) replace those of `base`; a TimelineJS sheet
+    replaces all, its Groups and title making the dataset file."""
     files = dict(base)
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for name, raw in uploads:
         kind = classify_upload(name, raw)
         if kind is None:
-            expected = "a CSV whose header is that of " + ", ".join(TABLES) + ", or a TimelineJS sheet"
+            expected = f"a CSV whose header is that of {', '.join(TABLES)}, a TimelineJS sheet, or {DATASET_FILE}"
             problems.append(Problem(name, 1, "", ", ".join(_header(raw))[:120], expected))
             continue
         if kind in seen:
@@ -64,6 +70,7 @@ def merge_uploads(base: dict[str, bytes], uploads: list[tuple[str, bytes]]) -> t
             result = import_timelinejs(text, name=name)
             problems += result.problems
             files = {table: _csv_bytes(df) for table, df in result.tables.items() if table != "delegations.csv"}
+            files[DATASET_FILE] = write_dataset_file(result.description).encode("utf-8")
         else:
             files[kind] = raw
     return files, problems

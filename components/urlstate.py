@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from components.figures import LANE_MODES
-from components.schema import CATEGORIES, CLAIM_STATUSES, DIRECTIONS, LEVELS, SECTORS
+from components.schema import CLAIM_STATUSES, LANE_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -19,7 +18,7 @@ class Param:
     pages: tuple[str, ...]
     values: str  # what the README says it holds
     many: bool = False
-    fixed: tuple[str, ...] = ()  # allowed values when the vocabulary is fixed; else checked against the data
+    fixed: tuple[str, ...] = ()  # allowed values when the app fixes them; else checked against the data (`known`)
 
 
 def parse_url_date(value: str) -> date | None:
@@ -31,21 +30,31 @@ def parse_url_date(value: str) -> date | None:
 
 
 TIMELINE, DELEGATIONS, DATA = "/", "/delegations", "/data"
-# The date widgets' bounds per page: a linked date outside them is dropped by the widget, so it is noticed.
-DATE_BOUNDS = {TIMELINE: (date(1850, 1, 1), date(2030, 12, 31)), DELEGATIONS: (date(1945, 1, 1), date(2030, 12, 31))}
+MARGIN_YEARS = 5  # the date widgets reach this many whole years beyond the data
+
+
+def date_bounds(first: date | None, last: date | None) -> tuple[date, date]:
+    """The date widgets' bounds for data spanning [first, last]: whole years, MARGIN_YEARS beyond each end (the
+    current year ± MARGIN_YEARS without data). A linked date outside them is dropped by the widget, so it is
+    checked against them and noticed."""
+    today = date.today()
+    lo, hi = (first or today).year - MARGIN_YEARS, (last or today).year + MARGIN_YEARS
+    return date(max(lo, 1), 1, 1), date(min(hi, 9999), 12, 31)
+
+
 PARAMS: tuple[Param, ...] = (
     Param("era", (TIMELINE,), "an era id from eras.csv, e.g. `cold-war`"),
     Param("from", (TIMELINE, DELEGATIONS), "first day shown, `YYYY-MM-DD`"),
     Param("to", (TIMELINE, DELEGATIONS), "last day shown, `YYYY-MM-DD`"),
-    Param("category", (TIMELINE,), "event category (repeat the key for several)", True, CATEGORIES),
+    Param("category", (TIMELINE,), "an event category id from dataset.toml (repeat the key for several)", True),
     Param("status", (TIMELINE,), "claim status (repeatable)", True, CLAIM_STATUSES),
     Param("actor", (TIMELINE,), "an actor named in events.csv (repeatable)", True),
     Param("q", (TIMELINE, DELEGATIONS), "text search (every word must match)"),
-    Param("lanes", (TIMELINE,), "y-axis lanes; default `category`", False, tuple(LANE_MODES)),
+    Param("lanes", (TIMELINE,), "y-axis lanes; default `category`", False, tuple(LANE_COLUMNS)),
     Param("event", (TIMELINE,), "the id of the open event"),
-    Param("direction", (DELEGATIONS,), "delegation direction; default both", False, DIRECTIONS),
-    Param("sector", (DELEGATIONS,), "delegation sector (repeatable)", True, SECTORS),
-    Param("level", (DELEGATIONS,), "delegation level (repeatable)", True, LEVELS),
+    Param("direction", (DELEGATIONS,), "a direction id from dataset.toml; default both"),
+    Param("sector", (DELEGATIONS,), "a sector id (repeatable)", True),
+    Param("level", (DELEGATIONS,), "a level id (repeatable)", True),
     Param("listed", (DELEGATIONS,), "`true`: only the delegations the seed article lists", False, ("true", "false")),
     Param("delegation", (DELEGATIONS,), "the id of the open delegation"),
     Param(
@@ -71,7 +80,7 @@ VALUE_MIGRATIONS: dict[str, dict[str, str]] = {
 # Keys whose widgets are synced with the URL by hand (views.common.sync_from_url): they read the rewritten URL.
 # Every other key is bound to its widget, which reads the address the browser opened, so a migrated value is
 # handed to the widget as its state (widget_value).
-HAND_SYNCED = {"era", "event", "lanes", "direction", "delegation"}
+HAND_SYNCED = {"era", "event", "lanes", "direction", "delegation", "category", "sector", "level"}
 
 # Keys Streamlit itself understands; never reported as unknown.
 STREAMLIT_KEYS = {"embed", "embed_options"}
@@ -111,9 +120,13 @@ def widget_value(key: str, values: list[str]) -> object:
 
 
 def invalid_params(
-    params: Mapping[str, list[str]], page: str, known: Mapping[str, Iterable[str]] | None = None
+    params: Mapping[str, list[str]],
+    page: str,
+    known: Mapping[str, Iterable[str]] | None = None,
+    bounds: tuple[date, date] | None = None,
 ) -> list[tuple[str, str, str]]:
-    """Every (key, value, reason) of `params` that the page will ignore; `known` holds data-driven values."""
+    """Every (key, value, reason) of `params` that the page will ignore; `known` holds data-driven values and
+    `bounds` the page's date range (date_bounds)."""
     known = {k: set(v) for k, v in (known or {}).items()}
     problems: list[tuple[str, str, str]] = []
     for key, values in params.items():
@@ -126,7 +139,7 @@ def invalid_params(
         if page not in spec.pages:
             problems.append((key, ",".join(values), "not used on this page"))
             continue
-        check = _checker(spec, known, page)
+        check = _checker(spec, known, bounds)
         for value in values if spec.many else values[-1:]:
             reason = check(value)
             if reason:
@@ -141,9 +154,9 @@ def invalid_params(
 INVERTED = "before from"  # the reason given for an end date before the start date
 
 
-def _checker(spec: Param, known: Mapping[str, set[str]], page: str) -> Callable[[str], str | None]:
+def _checker(spec: Param, known: Mapping[str, set[str]], bounds: tuple | None) -> Callable[[str], str | None]:
     if spec.key in ("from", "to"):
-        lo, hi = DATE_BOUNDS.get(page, (date.min, date.max))
+        lo, hi = bounds or (date.min, date.max)
 
         def check_date(v: str) -> str | None:
             d = parse_url_date(v)

@@ -154,6 +154,35 @@ def sync_to_url(key: str, value: str | None) -> None:
     st.session_state[f"_url_{key}"] = value or None
 
 
+def sync_list_from_url(key: str, valid: list[str] | tuple[str, ...]) -> None:
+    """Adopt `?key=a&key=b` into a multiselect's state when the URL changed outside the app (a link, Back/Forward).
+
+    For multiselects whose options have display labels: bound, they would put the labels in the URL. Values the
+    data does not know are dropped from the URL (render_link_notices names them).
+    """
+    url = tuple(st.query_params.get_all(key))
+    marker = f"_url_{key}"
+    if st.session_state.get(marker) == url:
+        return
+    known = set(valid)
+    kept = [v for v in dict.fromkeys(url) if v in known]
+    if len(kept) != len(url):
+        sync_list_to_url(key, kept)
+    st.session_state[key] = kept
+    st.session_state[marker] = tuple(kept)
+
+
+def sync_list_to_url(key: str, values: list[str]) -> None:
+    """Write a hand-synced multiselect to the URL, one repeated key per value (removed when empty)."""
+    values = list(values)
+    if values:
+        if st.query_params.get_all(key) != values:
+            st.query_params[key] = values
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[f"_url_{key}"] = tuple(values)
+
+
 _LINK_INVERTED = "_link_inverted_range"
 
 
@@ -169,11 +198,13 @@ def apply_url_migrations() -> None:
             st.session_state[key] = widget_value(key, values)
 
 
-def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> None:
+def render_link_notices(
+    page: str, known: Callable[[], dict[str, object]], bounds: tuple[date, date] | None = None
+) -> None:
     """Migrate old keys, then once per page and session (when a link is opened) say which values were ignored.
 
-    Call it before any widget of the page. `known` gives the values found in the data (eras, ids, actors); it is
-    only called when there is a link to check.
+    Call it before any widget of the page. `known` gives the values found in the data (eras, ids, actors,
+    vocabularies); it is only called when there is a link to check. `bounds` are the page's date-widget bounds.
     """
     apply_url_migrations()
     marker = f"_link_checked_{page}"
@@ -181,7 +212,7 @@ def render_link_notices(page: str, known: Callable[[], dict[str, object]]) -> No
         return
     st.session_state[marker] = True
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    problems = invalid_params(params, page, known()) if params else []
+    problems = invalid_params(params, page, known(), bounds) if params else []
     if any(key == "to" and why.startswith(INVERTED) for key, _, why in problems):
         del st.query_params["to"]  # the date widget would take it: drop it before it binds
         st.session_state[_LINK_INVERTED] = True  # said here: checked_dates need not say it again
@@ -254,7 +285,7 @@ def render_share_box(
         if not share.open:
             return
         link = render_link(page, values, description)
-        cite = cite_line(description, dataset.version, link, date.today().isoformat())
+        cite = cite_line(dataset.description.citation, description, dataset.version, link, date.today().isoformat())
         st.markdown("**Cite this view**")
         st.code(cite, language=None, wrap_lines=True)
         csv_col, json_col = st.columns(2)
@@ -270,7 +301,7 @@ def render_share_box(
 
         def snapshot() -> str:
             return build_html_snapshot(
-                title=f"Tumen: {name}",
+                title=f"{dataset.description.title}: {name}",
                 description=description,
                 cite=cite,
                 link=link,

@@ -7,7 +7,8 @@ import streamlit as st
 from components.config import folder_label
 from components.loading import Dataset, read_folder
 from components.schema import TABLES, Derived, SourceSchema, columns_of
-from components.tables import search_frame, to_csv_bytes
+from components.search import search_frame
+from components.tables import to_csv_bytes
 from components.text import md_inline
 from components.uploads import load_uploads
 from components.urlstate import DATA
@@ -96,7 +97,7 @@ def render_data_page() -> None:
     )
     render_link_notices(DATA, dict)
     query = st.text_input(
-        "Search all tables", key="data_q", bind="query-params", placeholder="e.g. Shoigu, 1937, sanctions"
+        "Search all tables", key="data_q", bind="query-params", placeholder="a word, a name or a year"
     )
     with st.container(border=True, key="share_data"):
         description = f"Rows matching “{query.strip()}” in the four tables" if query.strip() else "The four tables"

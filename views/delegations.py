@@ -6,25 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from components.aggregate import MAX_POINTS
-from components.figures import aggregated
+from components.description import Description
 from components.figures_delegations import build_composition, build_mirrored_timeline, build_sector_breakdown
 from components.figures_tempo import build_activity, build_breadth, build_tempo
 from components.filters import DelegationFilter
 from components.loading import Dataset
-from components.schema import (
-    DIRECTION_LABELS,
-    DIRECTIONS,
-    LEVELS,
-    SECTORS,
-    DelegationSchema,
-    Derived,
-    EraSchema,
-    EventSchema,
-    columns_of,
-)
+from components.plotting import aggregated
+from components.schema import DelegationSchema, Derived, EraSchema, EventSchema, columns_of
 from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
-from components.urlstate import BY_KEY, DATE_BOUNDS, DELEGATIONS
+from components.urlstate import BY_KEY, DELEGATIONS, date_bounds
 from views.common import (
     checked_dates,
     matched_selection,
@@ -33,25 +24,14 @@ from views.common import (
     render_sources,
     require_dataset,
     sync_from_url,
+    sync_list_from_url,
+    sync_list_to_url,
     sync_to_url,
 )
 
-MIN_DATE, MAX_DATE = DATE_BOUNDS[DELEGATIONS]
-LEVEL_LABELS = {
-    "head_of_state": "Leaders", "ministerial": "Ministers", "vice_ministerial": "Vice-ministers", "party": "Party",
-    "parliamentary": "Parliament", "regional": "Regional", "working": "Working",
-}  # fmt: skip
-BOTH = "both"
 _CHART_CONFIG = {"displaylogo": False}
-
-
-# Coverage policy (docs/data.md): what a count on this page can be read as.
-COVERAGE = (
-    "Leaders' and ministers' visits aim at completeness for 1948–2025; other levels (vice-ministerial, party, "
-    "parliamentary, regional, working) are the ones sources document, so their counts mean “at least”."
-)
 CHART_TABS = BY_KEY["chart"].fixed  # the `chart` URL parameter's values, in tab order
-TREATY_ERA = "partnership"  # the era that opens with the June 2024 treaty: the "since the treaty" preset starts there
+LISTED = DelegationSchema.listed_in_article  # an optional column: dataset.toml says whether it is in use
 
 
 def handle_preset(changes: dict) -> None:
@@ -60,28 +40,41 @@ def handle_preset(changes: dict) -> None:
         st.session_state[key] = value
 
 
+def delegation_bounds(dataset: Dataset):
+    """The Delegations page's date-widget bounds: the delegations' span with a margin (urlstate.date_bounds)."""
+    rows = dataset.delegations
+    if rows.empty:
+        return date_bounds(None, None)
+    return date_bounds(rows[Derived.lower].min().date(), rows[Derived.upper].max().date())
+
+
 def render_presets(dataset: Dataset) -> None:
-    """One-click views: since the treaty, and the article's list (they set the filters, which stay editable)."""
+    """One-click views the dataset file offers: since an era began, and the article's list (they set the filters,
+    which stay editable)."""
+    described = dataset.description
     eras = dataset.eras.set_index(EraSchema.id)
     cols = st.columns([3, 2, 4])
-    if TREATY_ERA in eras.index:
-        since = eras.loc[TREATY_ERA, Derived.lower].date()
+    if described.since_era in eras.index:
+        since = eras.loc[described.since_era, Derived.lower].date()
+        name = described.since_label or f"Since “{eras.loc[described.since_era, EraSchema.name]}”"
         cols[0].button(
-            f"Since the treaty ({since.day} {since:%B %Y})", key="preset_treaty", on_click=handle_preset,
+            f"{md_inline(name)} ({since.day} {since:%B %Y})", key="preset_treaty", on_click=handle_preset,
             args=({"from": since, "to": None},), width="stretch",
         )  # fmt: skip
-    cols[1].button(
-        "The article's list", key="preset_article", on_click=handle_preset, args=({"listed": True},),
-        width="stretch",
-    )  # fmt: skip
+    if described.uses(LISTED):
+        cols[1].button(
+            "The article's list", key="preset_article", on_click=handle_preset, args=({"listed": True},),
+            width="stretch",
+        )  # fmt: skip
 
 
-def handle_sector_click() -> None:
-    """A clicked sector bar filters the page to that sector."""
+def handle_sector_click(sectors: tuple[str, ...]) -> None:
+    """A clicked sector bar filters the page to that sector (the bar's customdata holds the sector's id)."""
     points = st.session_state["sector_chart"].selection.get("points", [])
-    sectors = sorted({p.get("y") for p in points if p.get("y") in SECTORS})
-    if sectors:
-        st.session_state["sector"] = sectors
+    clicked = {p["customdata"][-1] for p in points if isinstance(p.get("customdata"), list) and p["customdata"]}
+    chosen = [s for s in sectors if s in clicked]
+    if chosen:
+        st.session_state["sector"] = chosen
 
 
 def handle_delegation_click() -> None:
@@ -91,64 +84,84 @@ def handle_delegation_click() -> None:
         st.session_state["delegation"] = points[0]["customdata"][0]
 
 
-def render_filters() -> DelegationFilter:
-    """Sidebar filters; all but direction are bound to URL parameters (direction is synced by id)."""
+def render_filters(dataset: Dataset) -> DelegationFilter:
+    """Sidebar filters; all but direction are bound to URL parameters (direction is synced by id). Choices and
+    their labels come from the dataset's description."""
+    described = dataset.description
+    directions, sector_labels, level_labels = (described.labels(v) for v in ("directions", "sectors", "levels"))
+    lo, hi = delegation_bounds(dataset)
     with st.sidebar:
         st.header("Filter delegations")
-        sync_from_url("direction", list(DIRECTIONS))
+        sync_from_url("direction", list(directions))
         direction = st.segmented_control(
-            "Direction", list(DIRECTIONS), format_func=DIRECTION_LABELS.get, key="direction", help="None = both"
+            "Direction", list(directions), format_func=directions.get, key="direction", help="None = both"
         )
         sync_to_url("direction", direction)
-        sectors = st.multiselect("Sectors", SECTORS, key="sector", bind="query-params")
-        levels = st.multiselect("Levels", LEVELS, key="level", bind="query-params")
-        date_from = st.date_input(
-            "From", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="from", bind="query-params"
-        )
-        date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
-        listed = st.toggle("Only delegations listed in the article", key="listed", bind="query-params")
+        # Synced by id like direction: the options show labels, which a bound widget would put in the URL.
+        sync_list_from_url("sector", list(sector_labels))
+        sectors = st.multiselect("Sectors", list(sector_labels), format_func=sector_labels.get, key="sector")
+        sync_list_to_url("sector", sectors)
+        sync_list_from_url("level", list(level_labels))
+        levels = st.multiselect("Levels", list(level_labels), format_func=level_labels.get, key="level")
+        sync_list_to_url("level", levels)
+        date_from = st.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params")
+        date_to = st.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params")
+        listed = False
+        if described.uses(LISTED):
+            listed = st.toggle("Only delegations listed in the article", key="listed", bind="query-params")
         query = st.text_input("Search body, leader, summary", key="q", bind="query-params")
     date_from, date_to = checked_dates(date_from, date_to)
     return DelegationFilter(direction, tuple(sectors), tuple(levels), date_from, date_to, listed, query)
 
 
-def treaty_milestones(dataset: Dataset, delegations: pd.DataFrame) -> pd.DataFrame:
-    """Treaty events inside the time span of the shown delegations."""
-    if delegations.empty:
+def milestones(dataset: Dataset, delegations: pd.DataFrame) -> pd.DataFrame:
+    """Events of the dataset's milestone category (dataset.toml) inside the time span of the shown delegations."""
+    category = dataset.description.milestone_category
+    if delegations.empty or not category:
         return dataset.events.iloc[0:0]
     lo, hi = delegations[Derived.lower].min(), delegations[Derived.upper].max()
     ev = dataset.events
-    return ev[(ev[EventSchema.category] == "treaty") & (ev[Derived.lower] >= lo) & (ev[Derived.lower] <= hi)]
+    return ev[(ev[EventSchema.category] == category) & (ev[Derived.lower] >= lo) & (ev[Derived.lower] <= hi)]
 
 
-def delegation_table(delegations: pd.DataFrame) -> pd.DataFrame:
-    """The matching delegations as shown in the table (dates as written)."""
-    out = delegations.assign(
-        date=delegations[Derived.label], direction=delegations[DelegationSchema.direction].map(DIRECTION_LABELS)
-    )
-    cols = ["date", "direction", DelegationSchema.sector, DelegationSchema.body, DelegationSchema.leader]
+YES_NO = {"true": "yes", "false": "no"}
+
+
+def delegation_table(delegations: pd.DataFrame, described: Description) -> pd.DataFrame:
+    """The matching delegations as shown in the table: dates as written, labels rather than ids."""
+    out = delegations.assign(date=delegations[Derived.label])
+    for column, vocabulary in ((DelegationSchema.direction, "directions"), (DelegationSchema.sector, "sectors"),
+                               (DelegationSchema.level, "levels")):  # fmt: skip
+        out[column] = out[column].map(described.labels(vocabulary)).fillna(out[column])
+    cols = ["date", DelegationSchema.direction, DelegationSchema.sector, DelegationSchema.body, DelegationSchema.leader]
     cols += [DelegationSchema.leader_title, DelegationSchema.level, DelegationSchema.venue, DelegationSchema.summary]
-    cols += [DelegationSchema.listed_in_article, DelegationSchema.claim_status, DelegationSchema.notes]
+    if described.uses(LISTED):
+        out[LISTED] = out[LISTED].map(YES_NO).fillna(out[LISTED])
+        cols.append(LISTED)
+    cols += [DelegationSchema.claim_status, DelegationSchema.notes]
     return out[[*cols, DelegationSchema.source_ids]]
 
 
 def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
     """Details of one delegation, with its sources as links."""
+    described = dataset.description
     st.subheader(md_escape(row[DelegationSchema.body]))
     leader = ", ".join(v for v in (row[DelegationSchema.leader], row[DelegationSchema.leader_title]) if v)
+    direction = described.label("directions", row[DelegationSchema.direction])
+    sector = described.label("sectors", row[DelegationSchema.sector])
+    level = described.label("levels", row[DelegationSchema.level])
     st.markdown(
-        f"**{md_escape(row[Derived.label])}** · {md_escape(DIRECTION_LABELS[row[DelegationSchema.direction]])}"
-        f" · {md_escape(row[DelegationSchema.sector])} · level: {md_escape(row[DelegationSchema.level])}"
+        f"**{md_escape(row[Derived.label])}** · {md_escape(direction)} · {md_escape(sector)} · level: {md_escape(level)}"
     )
     if leader:
         st.markdown("**Led by:** " + md_escape(leader))
     if row[DelegationSchema.venue]:
         st.markdown("**Venue:** " + md_escape(row[DelegationSchema.venue]))
     st.markdown(md_escape(row[DelegationSchema.summary]))
-    st.markdown(
-        f"**Claim status:** {md_escape(row[DelegationSchema.claim_status])} · listed in the article: "
-        + md_escape(row[DelegationSchema.listed_in_article])
+    listed = (
+        f" · listed in the article: {YES_NO.get(row[LISTED], md_escape(row[LISTED]))}" if described.uses(LISTED) else ""
     )
+    st.markdown(f"**Claim status:** {md_escape(row[DelegationSchema.claim_status])}{listed}")
     if row[DelegationSchema.notes]:
         st.markdown("**Notes:** " + md_escape(row[DelegationSchema.notes]))
     render_sources(row[DelegationSchema.source_ids], dataset.sources)
@@ -165,22 +178,35 @@ def render_delegations_page() -> None:
     dataset = require_dataset("delegations.csv")
     if dataset is None:
         return
-    st.caption(COVERAGE)
-    render_link_notices(DELEGATIONS, lambda: {"delegation": dataset.delegations[DelegationSchema.id]})
-    flt = render_filters()
+    described = dataset.description
+    if described.coverage:
+        st.caption(md_escape(described.coverage))
+    render_link_notices(
+        DELEGATIONS,
+        lambda: (
+            {"delegation": dataset.delegations[DelegationSchema.id]}
+            | {
+                key: described.ids(v)
+                for key, v in (("direction", "directions"), ("sector", "sectors"), ("level", "levels"))
+            }
+        ),
+        delegation_bounds(dataset),
+    )
+    flt = render_filters(dataset)
     render_presets(dataset)
     matched = flt.apply(dataset.delegations)
     per_direction = " · ".join(
-        f"{DIRECTION_LABELS[d]}: {int((matched[DelegationSchema.direction] == d).sum())}" for d in DIRECTIONS
+        f"{md_escape(name)}: {int((matched[DelegationSchema.direction] == d).sum())}"
+        for d, name in described.labels("directions").items()
     )
-    st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.delegations)))} · {per_direction}")
+    st.caption(f"{md_inline(flt.describe(len(matched), len(dataset.delegations), described))} · {per_direction}")
     sync_from_url("delegation", set(dataset.delegations[DelegationSchema.id]))
     row = matched_selection(
         "delegation", "delegation", matched, dataset.delegations, DelegationSchema.id, delegation_label
     )
     selected = None if row is None else row[DelegationSchema.id]
     timeline = build_mirrored_timeline(
-        matched, treaty_milestones(dataset, matched), highlight=selected, eras=dataset.eras
+        matched, milestones(dataset, matched), highlight=selected, eras=dataset.eras, description=described
     )
     span = (flt.date_from or matched[Derived.lower].min(), flt.date_to or matched[Derived.upper].max())
     span = None if matched.empty else span
@@ -198,19 +224,19 @@ def render_delegations_page() -> None:
     render_share_box(
         DELEGATIONS,
         view,
-        flt.describe(len(matched), len(dataset.delegations)),
+        flt.describe(len(matched), len(dataset.delegations), described),
         dataset,
         name="delegations",
         rows=matched,
         columns=columns_of(DelegationSchema),
         figures=lambda: [
             timeline,
-            build_tempo(matched, LEVEL_LABELS),
+            build_tempo(matched, described),
             build_breadth(matched),
-            build_sector_breakdown(matched),
-            build_activity(matched, span),
+            build_sector_breakdown(matched, described),
+            build_activity(matched, span, described),
         ],
-        table=lambda: delegation_table(matched),
+        table=lambda: delegation_table(matched, described),
     )
     st.plotly_chart(
         timeline,
@@ -227,8 +253,11 @@ def render_delegations_page() -> None:
         )
     else:
         st.caption(
-            "● dated visit · ○ with a dotted bar: only a window is known · dashed lines: treaty milestones "
+            "● dated visit · ○ with a dotted bar: only a window is known · dashed lines: "
+            f"{md_escape(described.label('categories', described.milestone_category).lower())} milestones "
             "(hover the ◆ for the name) · shaded bands: eras"
+            if described.milestone_category
+            else "● dated visit · ○ with a dotted bar: only a window is known · shaded bands: eras"
         )
     listed = matched.head(1_000)  # a select box with thousands of options would stall the browser
     labels = dict(
@@ -256,9 +285,7 @@ def render_delegations_page() -> None:
     with tempo_tab:
         if tempo_tab.open:
             st.subheader("Tempo: delegations per year, by level")
-            st.plotly_chart(
-                build_tempo(matched, LEVEL_LABELS), key="tempo_chart", width="stretch", config=_CHART_CONFIG
-            )
+            st.plotly_chart(build_tempo(matched, described), key="tempo_chart", width="stretch", config=_CHART_CONFIG)
     with breadth_tab:
         if breadth_tab.open:
             st.subheader("Breadth: sectors per year")
@@ -270,9 +297,9 @@ def render_delegations_page() -> None:
         if sector_tab.open:
             st.subheader("By sector")
             st.plotly_chart(
-                build_sector_breakdown(matched),
+                build_sector_breakdown(matched, described),
                 key="sector_chart",
-                on_select=handle_sector_click,
+                on_select=lambda: handle_sector_click(described.ids("sectors")),
                 selection_mode="points",
                 width="stretch",
                 config={**_CHART_CONFIG, "toImageButtonOptions": {"filename": "tumen-delegations-by-sector"}},
@@ -281,14 +308,16 @@ def render_delegations_page() -> None:
     with composition_tab:
         if composition_tab.open:
             st.subheader("Composition")
-            st.plotly_chart(build_composition(matched), key="composition_chart", width="stretch", config=_CHART_CONFIG)
+            st.plotly_chart(
+                build_composition(matched, described), key="composition_chart", width="stretch", config=_CHART_CONFIG
+            )
     with time_tab:
         if time_tab.open:
-            activity = build_activity(matched, span)
+            activity = build_activity(matched, span, described)
             st.subheader(f"Per {activity.layout.meta['bin']}")
             st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
     st.subheader("Matching delegations")
-    table = delegation_table(matched)
+    table = delegation_table(matched, described)
     st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")
     st.download_button(
         "Download these delegations (CSV)",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.figures import LANE_MODES, build_timeline_figure, view_range
+from components.figures_timeline import build_timeline_figure, view_range
 from components.filters import EventFilter, actor_options, describe_view, step
 from components.loading import Dataset
 from components.schema import (
-    CATEGORIES,
     CLAIM_STATUS_MEANING,
     CLAIM_STATUSES,
+    LANE_COLUMNS,
     Derived,
     EraSchema,
     EventSchema,
@@ -19,7 +19,7 @@ from components.schema import (
 )
 from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
-from components.urlstate import DATE_BOUNDS, DEFAULTS, TIMELINE
+from components.urlstate import DEFAULTS, TIMELINE, date_bounds
 from views.common import (
     checked_dates,
     matched_selection,
@@ -28,11 +28,12 @@ from views.common import (
     render_sources,
     require_dataset,
     sync_from_url,
+    sync_list_from_url,
+    sync_list_to_url,
     sync_to_url,
 )
 
 MAX_LISTED = 1_000
-MIN_DATE, MAX_DATE = DATE_BOUNDS[TIMELINE]
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
 DEFAULT_LANES = DEFAULTS["lanes"]
 
@@ -73,17 +74,29 @@ def cached_ids(version: str, _events: pd.DataFrame) -> frozenset[str]:
     return frozenset(_events[EventSchema.id].tolist())
 
 
+def event_bounds(dataset: Dataset):
+    """The Timeline's date-widget bounds: the events' and eras' span with a margin (urlstate.date_bounds)."""
+    frames = [df for df in (dataset.events, dataset.eras) if not df.empty]
+    first = min(df[Derived.lower].min() for df in frames).date() if frames else None
+    last = max(df[Derived.upper].max() for df in frames).date() if frames else None
+    return date_bounds(first, last)
+
+
 def render_filters(dataset: Dataset) -> EventFilter:
     """Sidebar filters, each bound to a URL parameter."""
     events = dataset.events
+    lo, hi = event_bounds(dataset)
+    labels = dataset.description.labels("categories")
     with st.sidebar:
         st.header("Filter events")
-        date_from = st.date_input(
-            "From", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="from", bind="query-params"
+        date_from = st.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params")
+        date_to = st.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params")
+        sync_list_from_url("category", list(labels))  # synced by id: the options show labels
+        categories = st.multiselect("Categories", list(labels), format_func=lambda c: labels.get(c, c), key="category")
+        sync_list_to_url("category", categories)
+        statuses = st.multiselect(
+            "Claim status", CLAIM_STATUSES, format_func=str.capitalize, key="status", bind="query-params"
         )
-        date_to = st.date_input("To", value=None, min_value=MIN_DATE, max_value=MAX_DATE, key="to", bind="query-params")
-        categories = st.multiselect("Categories", CATEGORIES, key="category", bind="query-params")
-        statuses = st.multiselect("Claim status", CLAIM_STATUSES, key="status", bind="query-params")
         actors = st.multiselect(
             "Actors", cached_actor_options(dataset.version, events), key="actor", bind="query-params"
         )
@@ -96,10 +109,10 @@ def render_filters(dataset: Dataset) -> EventFilter:
 
 def render_lanes() -> str:
     """The lanes switch, synced by id (`?lanes=status`): a bound widget would write its label into the URL."""
-    sync_from_url("lanes", list(LANE_MODES))
+    sync_from_url("lanes", list(LANE_COLUMNS))
     if not st.session_state.get("lanes"):  # nothing in the link, or the chosen pill clicked off: the default
         st.session_state["lanes"] = DEFAULT_LANES
-    lanes = st.segmented_control("Lanes", list(LANE_MODES), format_func=LANE_LABELS.get, key="lanes") or DEFAULT_LANES
+    lanes = st.segmented_control("Lanes", list(LANE_COLUMNS), format_func=LANE_LABELS.get, key="lanes") or DEFAULT_LANES
     sync_to_url("lanes", None if lanes == DEFAULT_LANES else lanes)
     return lanes
 
@@ -138,7 +151,8 @@ def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
     st.subheader(md_escape(event[EventSchema.title]))
     status = event[EventSchema.claim_status]
     st.markdown(
-        f"**{md_escape(event[Derived.label])}** · {md_escape(event[EventSchema.category])}"
+        f"**{md_escape(event[Derived.label])}** · "
+        + md_escape(dataset.description.label("categories", event[EventSchema.category]))
         + (f" · {md_escape(event[EventSchema.location])}" if event[EventSchema.location] else "")
     )
     st.markdown(md_escape(event[EventSchema.summary]))
@@ -159,33 +173,41 @@ def event_label(event: pd.Series) -> str:
     return f"{event[Derived.label]} · {event[EventSchema.title]}"
 
 
-def events_table(events: pd.DataFrame) -> pd.DataFrame:
-    """The matching events as a reader sees them in a table (dates as written)."""
+def events_table(events: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The matching events as a reader sees them in a table (dates as written, categories by their labels)."""
     cols = [EventSchema.title, EventSchema.category, EventSchema.claim_status, EventSchema.actors]
     cols += [EventSchema.location, EventSchema.summary, EventSchema.notes, EventSchema.source_ids]
-    return events.assign(date=events[Derived.label])[["date", *cols]]
+    category = events[EventSchema.category]
+    shown = category.map(labels).fillna(category) if labels else category
+    return events.assign(date=events[Derived.label], category=shown)[["date", *cols]]
 
 
 def render_timeline_page() -> None:
     """Draw the Timeline page."""
-    st.title("Tumen: North Korea and Russia, 1858–2025")
     dataset = require_dataset("events.csv")
     if dataset is None:
+        st.title("Timeline")
         return
+    described = dataset.description
+    st.title(md_escape(described.title))
+    if described.subtitle:
+        st.caption(md_escape(described.subtitle))
     render_link_notices(
         TIMELINE,
         lambda: {
             "era": dataset.eras[EraSchema.id],
             "actor": cached_actor_options(dataset.version, dataset.events),
             "event": dataset.events[EventSchema.id],
+            "category": described.ids("categories"),
         },
+        event_bounds(dataset),
     )
     flt = render_filters(dataset)
     era = render_era_picker(dataset.eras)
     matched = flt.apply(dataset.events)
     lanes = render_lanes()
     shown = matched  # what the chart shows, and so what the exports hold
-    counted = md_inline(flt.describe(len(matched), len(dataset.events)))
+    counted = md_inline(flt.describe(len(matched), len(dataset.events), described))
     if era is not None:
         pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
         x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
@@ -195,7 +217,7 @@ def render_timeline_page() -> None:
         x_range = view_range(dataset.events, dataset.eras)
         st.caption(counted)
     description = describe_view(
-        flt.describe(len(matched), len(dataset.events)),
+        flt.describe(len(matched), len(dataset.events), described),
         era="" if era is None else f"“{era[EraSchema.name]}” ({era[Derived.label]})",
         in_era=len(shown),
         lanes="" if lanes == DEFAULT_LANES else LANE_LABELS[lanes].lower(),
@@ -213,7 +235,9 @@ def render_timeline_page() -> None:
     selected = None if row is None else row[EventSchema.id]
     if selected and selected not in titles:  # matched, but beyond the listed ones
         titles[selected] = event_label(row)
-    fig = build_timeline_figure(matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected)
+    fig = build_timeline_figure(
+        matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described
+    )
     view = {
         "era": None if era is None else era[EraSchema.id],
         "from": flt.date_from,
@@ -234,10 +258,10 @@ def render_timeline_page() -> None:
         rows=shown,
         columns=columns_of(EventSchema),
         figures=lambda: [fig],
-        table=lambda: events_table(shown),  # built on click: a held copy per session would add up
+        table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
         timelinejs=lambda: export_timelinejs(
             shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],
-            sources=dataset.sources, title=description,
+            sources=dataset.sources, title=description, categories=described.labels("categories"),
         ),
     )  # fmt: skip
     st.plotly_chart(

@@ -26,6 +26,7 @@ from components.urlstate import (
     STREAMLIT_KEYS,
     TIMELINE,
     build_query,
+    date_bounds,
     invalid_params,
     migrate,
     notice,
@@ -34,15 +35,30 @@ from components.urlstate import (
 from tests.conftest import ROOT, examples, sample
 
 DATASET = sample()
+DESCRIBED = DATASET.description
 # The values each page checks links against: the same sets the pages pass to render_link_notices.
 KNOWN: dict[str, dict[str, set[str]]] = {
     TIMELINE: {
         "era": set(DATASET.eras["id"]),
         "actor": set(actor_options(DATASET.events)),
         "event": set(DATASET.events["id"]),
+        "category": set(DESCRIBED.ids("categories")),
     },
-    DELEGATIONS: {"delegation": set(DATASET.delegations["id"])},
+    DELEGATIONS: {
+        "delegation": set(DATASET.delegations["id"]),
+        "direction": set(DESCRIBED.ids("directions")),
+        "sector": set(DESCRIBED.ids("sectors")),
+        "level": set(DESCRIBED.ids("levels")),
+    },
     DATA: {},
+}
+# The date widgets' bounds the pages pass: the span of what each page draws, with a margin.
+_FRAMES = {TIMELINE: (DATASET.events, DATASET.eras), DELEGATIONS: (DATASET.delegations,)}
+BOUNDS = {
+    page: date_bounds(
+        min(f["date_lower"].min() for f in frames).date(), max(f["date_upper"].max() for f in frames).date()
+    )
+    for page, frames in _FRAMES.items()
 }
 PAGE_FILES = {TIMELINE: None, DELEGATIONS: "app_pages/delegations.py", DATA: "app_pages/data.py"}
 NOTICE = "Ignored from the link"
@@ -81,7 +97,7 @@ def _valid(key: str) -> st.SearchStrategy[str]:
     if spec.fixed:
         return st.sampled_from(spec.fixed)
     if key in ("from", "to"):
-        return st.dates(date(1850, 1, 1), date(2030, 12, 31)).map(date.isoformat)
+        return st.dates(*BOUNDS[DELEGATIONS]).map(date.isoformat)  # within both pages' bounds
     pool = sorted(KNOWN[TIMELINE].get(key) or KNOWN[DELEGATIONS].get(key) or [])
     return st.sampled_from(pool) if pool else url_text
 
@@ -144,7 +160,7 @@ def _open(page: str, params: dict[str, str | list[str]]) -> AppTest:
 def _expected_problems(page: str, params: dict[str, str | list[str]]) -> list[tuple[str, str, str]]:
     """What the page should report: the query parsed back as the server parses it, then checked."""
     seen = parse_qs(urlencode(params, doseq=True), keep_blank_values=True)
-    return invalid_params(migrate(seen), page, KNOWN[page])
+    return invalid_params(migrate(seen), page, KNOWN[page], BOUNDS.get(page))
 
 
 def _check_page(page: str, params: dict[str, str | list[str]]) -> None:

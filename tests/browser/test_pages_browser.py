@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from components.schema import EventSchema, columns_of
-from components.tables import search_frame
+from components.search import search_frame
 from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, assert_no_app_error, start_server, stop_server
 from tests.conftest import FIXTURES, sample
 

@@ -13,9 +13,10 @@ from components.aggregate import (
     count_by_bin,
     count_delegations_by_bin,
 )
-from components.figures import aggregated, build_timeline_figure, lane_values
 from components.figures_delegations import build_mirrored_timeline
+from components.figures_timeline import build_timeline_figure, lane_values
 from components.loading import load_files
+from components.plotting import aggregated
 from components.synth import synthesize
 from components.writing import write_tables
 
@@ -103,9 +104,9 @@ def test_heat_map_marks_each_era_start_above_its_cells(big):
 
 
 def test_big_delegation_timeline_counts_per_direction(big):
-    fig = build_mirrored_timeline(big.delegations)
+    fig = build_mirrored_timeline(big.delegations, description=big.description)
     assert aggregated(fig)
-    for trace, direction in zip(fig.data, ["dprk_to_russia", "russia_to_dprk"], strict=True):
+    for trace, direction in zip(fig.data, big.description.ids("directions"), strict=True):
         assert sum(abs(v) for v in trace.y) == int((big.delegations["direction"] == direction).sum())
     per_bin = count_delegations_by_bin(big.delegations, "M")
     assert per_bin["count"].sum() == len(big.delegations)

@@ -51,3 +51,37 @@ def test_streamlit_lives_only_in_the_view_layer():
 @pytest.mark.parametrize("path", CORE + VIEWS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_module_has_a_docstring(path):
     assert ast.get_docstring(ast.parse(path.read_text())), f"{path.name} needs a one-line docstring"
+
+
+def _vocabulary() -> set[str]:
+    """Every id and label of the shipped dataset's own vocabularies (categories, directions, sectors, levels)."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "data" / "dataset.toml").read_text())
+    vocabularies = ("categories", "directions", "sectors", "levels")
+    return {t[k] for v in vocabularies for t in data.get(v, []) for k in ("id", "label", "short") if t.get(k)}
+
+
+def _string_constants(path: Path) -> set[str]:
+    """The string literals of a module, docstrings left out."""
+    tree = ast.parse(path.read_text())
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    }
+
+
+@pytest.mark.parametrize("path", [*CORE, *VIEWS], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_code_holds_no_dataset_vocabulary(path):
+    # Vocabularies, labels and colours live in the data folder's dataset.toml; the code knows tables and columns.
+    found = _string_constants(path) & _vocabulary()
+    assert not found, f"{path.parent.name}/{path.name} names dataset values {sorted(found)}: use the dataset file"

@@ -40,7 +40,7 @@ BROKEN = [
     ("empty-file", "events.csv", 1, "", "a header row"),
     ("blank-lines-only", "events.csv", 1, "", "a header row"),
     ("blank-line-before-header", "events.csv", 1, "", "a header row"),
-    ("too-few-cells", "events.csv", 3, "category", "one of: territory"),
+    ("too-few-cells", "events.csv", 3, "category", "non-empty"),
     ("extra-cell-first-row", "events.csv", 2, "", "Expected 12 fields in line 2, saw 13"),
     ("extra-cell-later-row", "events.csv", 4, "", "Expected 12 fields in line 4, saw 13"),
     ("unmatched-quote", "events.csv", 3, "", "quotes matched"),

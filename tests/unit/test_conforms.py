@@ -23,7 +23,7 @@ CASES = [
     for path in sorted(case.iterdir())
     if path.name in TABLES
 ]
-MINI_TABLES = {name: read_table_bytes(name, raw)[0] for name, raw in read_folder(MINI).items()}
+MINI_TABLES = {name: read_table_bytes(name, raw)[0] for name, raw in read_folder(MINI).items() if name in TABLES}
 
 
 def _same_verdict(name: str, df: pd.DataFrame) -> None:
@@ -38,7 +38,7 @@ def test_same_verdict_as_pandera_on_the_bad_file_corpus(case, name, raw):
         _same_verdict(name, df)
 
 
-@pytest.mark.parametrize("name", list(read_folder(SAMPLE)))
+@pytest.mark.parametrize("name", [n for n in read_folder(SAMPLE) if n in TABLES])
 def test_the_shipped_tables_conform(name):
     df, _ = read_table_bytes(name, read_folder(SAMPLE)[name])
     assert conforms(TABLES[name], df) and schema_problems(name, df) == []

@@ -15,10 +15,10 @@ from components.figures_delegations import (
 )
 from components.figures_tempo import build_activity, build_breadth, build_tempo
 from components.filters import DelegationFilter
-from components.schema import DIRECTIONS
 from tests.conftest import sample
 
 DATA = sample()
+D = DATA.description  # the fixture's dataset.toml: directions in order, the first drawn above
 
 FILTERS = [
     DelegationFilter(),
@@ -38,7 +38,7 @@ def matched(request):
 
 
 def test_mirrored_timeline_has_one_marker_per_row(matched):
-    fig = build_mirrored_timeline(matched)
+    fig = build_mirrored_timeline(matched, description=D)
     markers = [t for t in fig.data if t.mode == "markers"]
     ids = sorted(row[0] for t in markers for row in t.customdata)
     assert ids == sorted(matched["id"])
@@ -48,7 +48,7 @@ def test_mirrored_timeline_has_one_marker_per_row(matched):
 
 
 def test_sector_breakdown_sums_to_rows(matched):
-    fig = build_sector_breakdown(matched)
+    fig = build_sector_breakdown(matched, description=D)
     total = sum(abs(v) for t in fig.data for v in t.x)
     assert total == len(matched)
     per_sector = {}
@@ -59,29 +59,29 @@ def test_sector_breakdown_sums_to_rows(matched):
 
 
 def test_composition_root_values_sum_to_rows(matched):
-    sun = build_composition(matched).data[0]
+    sun = build_composition(matched, description=D).data[0]
     roots = [v for v, p in zip(sun.values, sun.parents, strict=True) if p == ""]
     leaves = [i for i in sun.ids if i.count("/") == 2]
     assert sum(roots) == len(matched) and len(leaves) == (len(matched) if len(matched) <= MAX_LEAVES else 0)
 
 
 def test_activity_sums_to_rows_per_direction(matched):
-    fig = build_activity(matched)
-    for trace, direction in zip(fig.data, DIRECTIONS, strict=True):
+    fig = build_activity(matched, description=D)
+    for trace, direction in zip(fig.data, D.ids("directions"), strict=True):
         assert sum(trace.y) == int((matched["direction"] == direction).sum())
 
 
 def test_sector_bars_sorted_by_total():
-    counts = sector_counts(DATA.delegations)
+    counts = sector_counts(DATA.delegations, D.ids("directions"))
     assert counts["total"].is_monotonic_decreasing
-    fig = build_sector_breakdown(DATA.delegations)
+    fig = build_sector_breakdown(DATA.delegations, description=D)
     assert list(fig.data[0].y)[::-1] == counts.index.tolist()
 
 
 def test_window_only_delegations_drawn_differently():
     window = is_window(DATA.delegations)
     assert window.any() and not window.all()
-    fig = build_mirrored_timeline(DATA.delegations)
+    fig = build_mirrored_timeline(DATA.delegations, description=D)
     symbols = {
         row[0]: s for t in fig.data if t.mode == "markers" for row, s in zip(t.customdata, t.marker.symbol, strict=True)
     }
@@ -92,7 +92,7 @@ def test_window_only_delegations_drawn_differently():
 
 def test_treaty_milestones_become_lines_named_on_hover_never_printed_over_each_other():
     milestones = DATA.events[DATA.events["category"] == "treaty"].head(3)
-    fig = build_mirrored_timeline(DATA.delegations, milestones)
+    fig = build_mirrored_timeline(DATA.delegations, milestones, description=D)
     (lines,) = [t for t in fig.data if t.name == "milestone lines"]
     assert [x for x in lines.x if x is not None][::2] == milestones["date_lower"].tolist()
     (marks,) = [t for t in fig.data if t.marker.symbol == "diamond"]
@@ -101,7 +101,7 @@ def test_treaty_milestones_become_lines_named_on_hover_never_printed_over_each_o
 
 
 def test_era_bands_on_the_delegation_timeline_with_labels_at_the_foot():
-    fig = build_mirrored_timeline(DATA.delegations, eras=DATA.eras)
+    fig = build_mirrored_timeline(DATA.delegations, description=D, eras=DATA.eras)
     bands = [s for s in fig.layout.shapes if s.type == "rect"]
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     assert len(bands) == len(DATA.eras)
@@ -130,14 +130,14 @@ def test_clicking_a_legend_entry_hides_nothing(build):
 
 def test_highlighted_delegation_is_enlarged():
     chosen = DATA.delegations["id"].iloc[0]
-    fig = build_mirrored_timeline(DATA.delegations, highlight=chosen)
+    fig = build_mirrored_timeline(DATA.delegations, description=D, highlight=chosen)
     sizes = {row[0]: s for t in fig.data if t.mode == "markers" for row, s in zip(t.customdata, t.marker.size)}
     assert sizes[chosen] > min(sizes.values())
 
 
 @pytest.mark.parametrize("plot_px", [250, 700, 1100])  # a 390 px phone's plot, a laptop's, a wide screen's
 def test_era_labels_on_the_delegation_timeline_never_overlap(plot_px):
-    fig = build_mirrored_timeline(DATA.delegations, eras=DATA.eras)
+    fig = build_mirrored_timeline(DATA.delegations, description=D, eras=DATA.eras)
     lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
     boxes = sorted(
         (start := (pd.Timestamp(a.x) - lo) / (hi - lo) * plot_px, start + 6.2 * len(a.text))  # 11 px text: ≤ 6.2 px
@@ -149,7 +149,7 @@ def test_era_labels_on_the_delegation_timeline_never_overlap(plot_px):
 def test_a_large_composition_stops_at_sectors():
     many = pd.concat([DATA.delegations.assign(id=DATA.delegations["id"] + f"-{k}") for k in range(3)])
     assert len(many) > MAX_LEAVES
-    sun = build_composition(many).data[0]
+    sun = build_composition(many, description=D).data[0]
     assert max(i.count("/") for i in sun.ids) == 1 and sum(
         v for v, p in zip(sun.values, sun.parents) if p == ""
     ) == len(many)

@@ -63,14 +63,14 @@ def test_activity_over_a_long_span_counts_per_year():
 
 
 def test_binned_counts_by_quarter():
-    counts = binned_counts(DATA.delegations, "Q")
+    counts = binned_counts(DATA.delegations, "Q", DATA.description.ids("directions"))
     assert all(ts.month in (1, 4, 7, 10) and ts.day == 1 for ts in counts.index)
     assert int(counts.to_numpy().sum()) == len(DATA.delegations)
 
 
 def test_tempo_has_one_bar_group_per_year_with_data_stacked_by_level():
-    counts = per_year(DATA.delegations)
-    fig = build_tempo(DATA.delegations, {"ministerial": "Ministers"})
+    counts = per_year(DATA.delegations, DATA.description.ids("levels"))
+    fig = build_tempo(DATA.delegations, DATA.description)
     years = sorted(DATA.delegations["date_lower"].dt.year.unique())
     assert list(counts.index) == years and fig.layout.meta["years"] == years
     assert fig.layout.barmode == "stack" and "Ministers" in [t.name for t in fig.data]

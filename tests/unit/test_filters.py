@@ -6,7 +6,7 @@ import pytest
 
 from components.filters import DelegationFilter, EventFilter, actor_options, step
 from components.loading import load_dataset
-from tests.conftest import MINI
+from tests.conftest import MINI, sample
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_delegation_filter(mini, flt, ids):
     ("flt", "text"),
     [
         (EventFilter(), "Events: 3 of 3"),
-        (EventFilter(categories=("treaty",), actors=("Russia",)), "treaty events involving Russia: 3 of 3"),
+        (EventFilter(categories=("treaty",), actors=("Russia",)), "Treaty events involving Russia: 3 of 3"),
         (
             EventFilter(date_from=date(2024, 6, 1), date_to=date(2024, 12, 31), query="treaty"),
             "Events matching “treaty” from 1 June 2024 to 31 December 2024: 3 of 3",
@@ -65,11 +65,23 @@ def test_delegation_filter(mini, flt, ids):
         ),
         (
             DelegationFilter(listed_only=True, levels=("ministerial",)),
-            "Delegations listed in the article at ministerial level: 3 of 3",
+            "Delegations listed in the article at level Ministers: 3 of 3",
         ),
     ],
 )
 def test_describe_in_plain_english(flt, text):
+    # Values are named by their labels in the dataset file (the sample's: data/dataset.toml as shipped).
+    assert flt.describe(3, 3, sample().description) == text
+
+
+@pytest.mark.parametrize(
+    ("flt", "text"),
+    [
+        (EventFilter(categories=("treaty",)), "treaty events: 3 of 3"),
+        (DelegationFilter(direction="north", levels=("top",)), "Delegations (north) at level top: 3 of 3"),
+    ],
+)
+def test_describe_without_a_description_names_ids(flt, text):
     assert flt.describe(3, 3) == text
 
 

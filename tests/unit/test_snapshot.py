@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 
-from components.figures import build_timeline_figure
+from components.figures_timeline import build_timeline_figure
 from components.loading import load_dataset
 from components.snapshot import build_html_snapshot, cited_sources
 from components.tables import cite_line, to_json_bytes
@@ -53,5 +53,5 @@ def test_json_export_round_trips():
 
 
 def test_cite_line_has_version_link_and_date():
-    line = cite_line("Events: 3 of 3", "abc123", "http://x/?q=1", "2026-11-27")
+    line = cite_line("Tumen dataset", "Events: 3 of 3", "abc123", "http://x/?q=1", "2026-11-27")
     assert line == "Tumen dataset, version abc123. Events: 3 of 3. http://x/?q=1 (accessed 2026-11-27)."

@@ -5,7 +5,8 @@ import io
 import pandas as pd
 import pytest
 
-from components.tables import neutralise_formula, search_frame, to_csv_bytes
+from components.search import search_frame
+from components.tables import neutralise_formula, to_csv_bytes
 
 FRAME = pd.DataFrame(
     {"title": ["Treaty signed", "Deportation of Koreans", "Shoigu visit"], "notes": ["June 2024", "1937", "Pyongyang"]}

@@ -9,12 +9,12 @@ import pytest
 
 from components.loading import load_dataset
 from components.problems import Problem
-from components.schema import CATEGORIES, TABLES, columns_of
+from components.schema import TABLES, columns_of
 from components.timelinejs import (
     COLUMNS,
-    FALLBACK_CATEGORY,
     IMPORT_SOURCE_ID,
     IMPORTED_ERA_ID,
+    UNGROUPED,
     export_timelinejs,
     html_text,
     import_timelinejs,
@@ -60,7 +60,7 @@ def test_header_matches_the_timelinejs_sample():
     [
         ({"Headline": "Treaty signed"}, "title", "Treaty signed"),
         ({"Text": "<p>What happened.</p>"}, "summary", "What happened."),
-        ({"Group": "Treaty"}, "category", "treaty"),
+        ({"Group": "Treaty"}, "category", "Treaty"),
         ({}, "claim_status", "reported"),
         ({}, "actors", ""),
         ({}, "location", ""),
@@ -210,21 +210,26 @@ def test_links_and_media_become_cited_reference_sources():
 
 
 @pytest.mark.parametrize(
-    ("group", "category", "note"),
+    ("group", "category"),
     [
-        ("Treaty", "treaty", ""),
-        ("MILITARY", "military", ""),
-        (" economy ", "economy", ""),
-        ("Diplomacy", "diplomacy", ""),
-        ("Science", FALLBACK_CATEGORY, "Group: Science"),
-        ("War and peace", FALLBACK_CATEGORY, "Group: War and peace"),
-        ("", FALLBACK_CATEGORY, ""),
+        ("Treaty", "Treaty"),
+        (" War  and peace ", "War and peace"),
+        ("Ñandú · 北朝鮮", "Ñandú · 北朝鮮"),
+        ("", UNGROUPED),
     ],
 )
-def test_group_maps_to_a_category_or_falls_back_to_diplomacy_keeping_the_group(group, category, note):
-    event = one(Year="2000", Group=group)
-    assert (event["category"], event["notes"]) == (category, note)
-    assert FALLBACK_CATEGORY in CATEGORIES
+def test_each_group_is_a_category_as_written(group, category):
+    result = import_timelinejs(sheet({"Year": "2000", "Headline": "A", "Text": "t", "Group": group}))
+    event = result.tables["events.csv"].iloc[0]
+    assert event["category"] == category and "Group:" not in event["notes"]
+    assert result.description.ids("categories") == (category,)
+
+
+def test_groups_become_the_dataset_files_categories_in_order_of_first_appearance():
+    rows = [{"Year": str(1900 + i), "Headline": f"E{i}", "Group": g} for i, g in enumerate("BABCA")]
+    result = import_timelinejs(sheet({"Type": "title", "Headline": "Sheet title"}, *rows))
+    assert result.description.ids("categories") == ("B", "A", "C")
+    assert result.description.title == "Sheet title"
 
 
 def test_corner_fixture_bom_quotes_multiline_html_and_duplicates():
@@ -240,13 +245,11 @@ def test_corner_fixture_bom_quotes_multiline_html_and_duplicates():
         "tl-1937-deportation-begins-2",
     ]
     assert events.loc["tl-1937-deportation-begins", "summary"] == 'Text with "quotes" and a multi-line cell.'
-    assert events.loc["tl-1937-deportation-begins", "category"] == "repression"
+    assert events.loc["tl-1937-deportation-begins", "category"] == "Repression"
     script = events.loc["tl-1950-script-row"]
     assert script["summary"] == "Café <b> & linked text."
     assert "alert" not in script["summary"] + script["notes"] and "color" not in script["summary"]
-    assert script["notes"] == (
-        "A note – here; Group: Science; Media: https://example.com/media.jpg; Media credit: Example Credit"
-    )
+    assert script["notes"] == ("A note – here; Media: https://example.com/media.jpg; Media credit: Example Credit")
     assert events.loc["tl-2000-1-1-is-not-a-formula", "title"] == "=1+1 is not a formula"
 
 

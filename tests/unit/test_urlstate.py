@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from components.urlstate import PARAMS, build_query, invalid_params, migrate, notice, page_link
+from components.urlstate import PARAMS, build_query, date_bounds, invalid_params, migrate, notice, page_link
 
 BASE = "http://127.0.0.1:8501/"
 
@@ -49,7 +49,8 @@ def test_page_link(base, page, expected):
         ({"to": ["2024-6-1"]}, "/delegations", []),
         ({"to": ["2024-W01-1"]}, "/delegations", [("to", "2024-W01-1", "not a date of the form YYYY-MM-DD")]),
         ({"from": ["0001-01-01"]}, "/", [("from", "0001-01-01", "outside 1850-01-01 … 2030-12-31")]),
-        ({"from": ["1900-01-01"]}, "/delegations", [("from", "1900-01-01", "outside 1945-01-01 … 2030-12-31")]),
+        ({"from": ["1849-12-31"]}, "/delegations", [("from", "1849-12-31", "outside 1850-01-01 … 2030-12-31")]),
+        ({"from": ["1850-01-01"], "to": ["2030-12-31"]}, "/delegations", []),
         ({"listed": ["True"]}, "/delegations", []),
         (
             {"sector": ["Defense", "Rocketry"]},
@@ -58,7 +59,7 @@ def test_page_link(base, page, expected):
                 (
                     "sector",
                     "Rocketry",
-                    "expected one of Defense, Security, Foreign affairs, Party, Parliament, Economy, Energy, Agriculture, Education, Science and technology, Digital, Environment, Sports, Culture, Health, Transport, Diaspora, Tourism, Justice",
+                    "no such sector",
                 )
             ],
         ),
@@ -71,8 +72,25 @@ def test_page_link(base, page, expected):
     ],
 )
 def test_invalid_params(params, page, problems):
-    known = {"era": ["cold-war"], "event": ["e1"]}
-    assert invalid_params(params, page, known) == problems
+    known = {"era": ["cold-war"], "event": ["e1"], "category": ["treaty"], "sector": ["Defense"]}
+    assert invalid_params(params, page, known, (date(1850, 1, 1), date(2030, 12, 31))) == problems
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "bounds"),
+    [
+        (date(1858, 5, 28), date(2025, 11, 30), (date(1853, 1, 1), date(2030, 12, 31))),
+        (date(1815, 12, 10), date(1985, 1, 1), (date(1810, 1, 1), date(1990, 12, 31))),
+        (date(3, 1, 1), date(9997, 1, 1), (date(1, 1, 1), date(9999, 12, 31))),
+    ],
+)
+def test_date_bounds_reach_a_margin_of_whole_years_beyond_the_data(first, last, bounds):
+    assert date_bounds(first, last) == bounds
+
+
+def test_date_bounds_without_data_are_around_this_year():
+    lo, hi = date_bounds(None, None)
+    assert lo.year < date.today().year < hi.year
 
 
 def test_notice_names_each_ignored_value():

@@ -4,17 +4,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components.figures import (
-    CATEGORY_COLORS,
-    LABEL_CHARS_PER_VIEW,
-    STATUS_SYMBOLS,
-    build_timeline_figure,
-    fit_label,
-    stack_offsets,
-    view_range,
-)
+from components.figures_timeline import STATUS_SYMBOLS, build_timeline_figure, view_range
 from components.loading import load_dataset
-from components.schema import CATEGORIES, CLAIM_STATUSES
+from components.plotting import LABEL_CHARS_PER_VIEW, fit_label, stack_offsets
+from components.schema import CLAIM_STATUSES
 
 
 @pytest.fixture(scope="module")
@@ -124,26 +117,29 @@ def test_clicking_the_colour_key_hides_nothing(mini):
 
 
 def test_colour_is_fixed_per_category(mini):
-    fig = build_timeline_figure(mini.events, mini.eras)
+    colors, labels = mini.description.colors("categories"), mini.description.labels("categories")
+    by_label = {labels[c]: colors[c] for c in colors}
+    fig = build_timeline_figure(mini.events, mini.eras, description=mini.description)
     for t in _marker_traces(fig):
         for row, color in zip(t.customdata, t.marker.color, strict=True):
-            assert color == CATEGORY_COLORS[row[4]]
-    assert len(set(CATEGORY_COLORS.values())) == len(CATEGORIES)
+            assert color == by_label[row[4]]  # the hover names the category by its label
+    assert len(set(colors.values())) == len(colors)
 
 
 @pytest.mark.parametrize("lanes", ["status", "actor"])
 def test_colour_key_names_each_category_shown_once(mini, lanes):
-    fig = build_timeline_figure(mini.events, mini.eras, lanes=lanes)
+    fig = build_timeline_figure(mini.events, mini.eras, lanes=lanes, description=mini.description)
+    colors, labels = mini.description.colors("categories"), mini.description.labels("categories")
     keys = [(t.name, t.marker.color) for t in fig.data if t.showlegend]
-    assert keys == [(c, CATEGORY_COLORS[c]) for c in CATEGORIES if c in set(mini.events["category"])]
+    assert keys == [(labels[c], colors[c]) for c in colors if c in set(mini.events["category"])]
 
 
 def test_partial_dates_and_ranges_are_drawn_as_bars(mini):
-    fig = build_timeline_figure(mini.events, mini.eras)
+    fig = build_timeline_figure(mini.events, mini.eras, description=mini.description)
     spans = [t for t in fig.data if t.mode == "lines"]
     # e-old (year), e-month (month) and e-range (two days) all have a visible extent.
     assert sum(x is not None for t in spans for x in t.x) == 2 * 3
-    assert all(t.line.color == CATEGORY_COLORS[t.legendgroup] for t in spans)
+    assert all(t.line.color == mini.description.colors("categories")[t.legendgroup] for t in spans)
 
 
 def test_shipped_view_is_drawn_with_few_traces():
@@ -153,7 +149,7 @@ def test_shipped_view_is_drawn_with_few_traces():
     fig = build_timeline_figure(data.events, data.eras)
     names = [t.name for t in fig.data]
     assert names[-2:] == ["events", "approximate dates"]
-    assert all(name.endswith(" (span)") for name in names[:-2]) and len(names) <= len(CATEGORIES) + 2
+    assert all(name.endswith(" (span)") for name in names[:-2]) and len(names) <= len(data.description.categories) + 2
     assert len(fig.data[-2].x) == len(data.events)
 
 

@@ -1,0 +1,142 @@
+"""Plotting toolkit shared by the figure builders: trusted figures, era bands, row packing, span bars."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import palette
+from components.schema import Derived, EraSchema
+from components.text import plotly_text
+
+# Legends are keys, not filters: a click that hid a trace would change the view without changing its link.
+# The sidebar filters, which are in the URL, do that job.
+KEY_ONLY = {"itemclick": False, "itemdoubleclick": False}
+# Characters of an 11 px era label (~5 px each in Chromium) that fit across a plot ~700 px wide: a laptop screen
+# with the sidebar open. On a narrower plot long labels may touch the next band again.
+LABEL_CHARS_PER_VIEW = 140
+_MIN_GAP_DAYS = 200  # events closer than this in one lane are offset so that neither hides the other
+
+
+def aggregated(fig: go.Figure) -> bool:
+    """True when a figure shows counts per bin rather than single rows."""
+    return bool(fig.layout.meta and fig.layout.meta.get("aggregated"))
+
+
+def stack_offsets(lower, upper, min_gap_days: int = _MIN_GAP_DAYS) -> list[int]:
+    """Greedy row packing: the sub-row of each interval so that none overlaps another in its sub-row."""
+    lo, up = _days(lower), _days(upper)
+    hi = np.maximum(up, lo + min_gap_days)
+    rows = [0] * len(lo)
+    row_ends: list[int] = []
+    for i in np.lexsort((up, lo)).tolist():
+        start, end = lo[i], hi[i]
+        for r, last in enumerate(row_ends):
+            if start > last:
+                rows[i], row_ends[r] = r, end
+                break
+        else:
+            rows[i] = len(row_ends)
+            row_ends.append(end)
+    return rows
+
+
+def _days(values) -> np.ndarray:
+    """Whole days since 1970 of datetime-like values, as plain integers (fast to compare in a loop)."""
+    return np.asarray(values, dtype="datetime64[D]").astype(np.int64)
+
+
+def fit_label(text: str, share: float, chars_per_view: int = LABEL_CHARS_PER_VIEW) -> str:
+    """`text` cut with an ellipsis to what fits in `share` (0..1) of the chart's width."""
+    budget = max(1, int(share * chars_per_view))
+    if len(text) <= budget:
+        return text
+    cut = text[: budget - 1]
+    if text[budget - 1] != " " and cut.rfind(" ") >= budget // 2:  # end on a whole word if that keeps half the room
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+def era_bands(
+    eras: pd.DataFrame, x_range: tuple, *, chars_per_view: int = LABEL_CHARS_PER_VIEW, min_share: float = 0.07
+) -> tuple[list[dict], list[dict]]:
+    """Each era as a background band (a layout shape) and, where it is wide enough to read, a label.
+
+    A label is cut to the visible width of its band (full name on hover), so it neither runs over the next era
+    nor past the chart's right edge; `chars_per_view` is how many characters the whole plot width holds, and an
+    era narrower than `min_share` of the view gets no label.
+    """
+    span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
+    shapes: list[dict] = []
+    labels: list[dict] = []
+    for n, era in enumerate(eras.sort_values(Derived.lower).to_dict("records")):
+        lo, hi = era[Derived.lower], era[Derived.upper] + pd.Timedelta(days=1)
+        visible = min(hi, pd.Timestamp(x_range[1])) - max(lo, pd.Timestamp(x_range[0]))
+        shapes.append(
+            {
+                "type": "rect", "xref": "x", "yref": "y domain", "x0": lo, "x1": hi, "y0": 0, "y1": 1,
+                "fillcolor": palette.ERA_FILLS[n % 2], "line": {"width": 0}, "layer": "below", "name": era[EraSchema.id],
+            }
+        )  # fmt: skip
+        if visible >= span * min_share:
+            name = era[EraSchema.name]
+            labels.append(
+                {
+                    "text": plotly_text(fit_label(name, visible / span, chars_per_view)), "hovertext": plotly_text(name),
+                    "x": max(lo, pd.Timestamp(x_range[0])), "xref": "x", "y": 1, "yref": "y domain",
+                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": palette.ERA_LABEL},
+                }
+            )  # fmt: skip
+    return shapes, labels
+
+
+def trusted_figure(data: list[dict], layout: dict) -> go.Figure:
+    """A Figure from trace and layout dicts built by the figure modules, without Plotly's per-property validation.
+
+    Validation cost ~110 ms a chart (most of a rerun). The unit tests (test_figures, test_figures_delegations,
+    test_aggregate) validate every builder's output in full instead, so a wrong property name still fails.
+    Arrays become lists: Streamlit copies the figure and Plotly packs each NumPy array on the way out, which
+    cost twice the build for small charts.
+    """
+    return go.Figure({"data": _plain(data), "layout": _plain(layout)}, _validate=False)
+
+
+def _plain(value):
+    """Dicts and lists with every NumPy array turned into a list."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return value
+
+
+def customdata_rows(*columns) -> np.ndarray:
+    """Columns side by side as an object array of rows (for customdata), keeping each value's type."""
+    out = np.empty((len(columns[0]), len(columns)), dtype=object)
+    for j, column in enumerate(columns):
+        out[:, j] = list(column)
+    return out
+
+
+def span_traces(lower, upper, y, color: str, group: str, *, dash: str = "solid", name: str = "") -> list[dict]:
+    """A bar from the first to the last possible day of each row that is a range or a partial date (one trace)."""
+    lower, upper, y = np.asarray(lower), np.asarray(upper), np.asarray(y, dtype=float)
+    wide = upper > lower
+    if not wide.any():
+        return []
+    n = int(wide.sum())
+    xs = np.empty(3 * n, dtype=object)
+    xs[0::3], xs[1::3], xs[2::3] = lower[wide], upper[wide] + np.timedelta64(1, "D"), None
+    ys = np.empty(3 * n, dtype=object)
+    ys[0::3], ys[1::3], ys[2::3] = y[wide], y[wide], None
+    return [
+        {
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
+            "line": {"color": color, "width": 7 if dash == "solid" else 6, "dash": dash},
+            "opacity": 0.45 if dash == "solid" else 0.5, "showlegend": bool(name), "legendgroup": group,
+            "name": name or f"{group} (span)",
+        }
+    ]  # fmt: skip
