@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from components import palette
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, trusted_figure
+from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, themed, trusted_figure
 from components.schema import DelegationSchema, Derived, EventSchema
 from components.text import plotly_text
 
@@ -51,6 +51,7 @@ def build_mirrored_timeline(
     highlight: str | None = None,
     eras: pd.DataFrame | None = None,
     description: Description | None = None,
+    theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
     """Delegations to Russia above the axis, to North Korea below; windows as bars; treaty milestones as lines;
     `eras` as labelled background bands (labels at the foot, clear of the milestones' ◆ at the top).
@@ -59,8 +60,9 @@ def build_mirrored_timeline(
     """
     description = described(delegations, description)
     if len(delegations) > MAX_POINTS:
-        return _mirrored_counts(delegations, description)
-    labels, colors, sign = description.labels("directions"), description.colors("directions"), signs(description)
+        return _mirrored_counts(delegations, description, theme)
+    labels, sign = description.labels("directions"), signs(description)
+    colors = theme.marks(description.colors("directions"))
     window = is_window(delegations) if not delegations.empty else pd.Series(dtype=bool)
     traces: list[dict] = []
     layout: dict = {}
@@ -84,7 +86,7 @@ def build_mirrored_timeline(
                 "marker": {
                     "color": color, "size": np.where(chosen, 16, 11),
                     "symbol": np.where(windowed, "circle-open", "circle"),
-                    "line": {"width": np.where(chosen, 3, 2), "color": color},
+                    "line": {"width": np.where(chosen, 3, 2), "color": np.where(chosen, theme.text, color)},
                 },
                 "customdata": customdata_rows(ids, plotly_text(sel[DelegationSchema.body]), sel[Derived.label],
                                     plotly_text(sel[DelegationSchema.sector])),
@@ -100,7 +102,7 @@ def build_mirrored_timeline(
         traces.append(  # one trace of dashed lines, not a layout shape each: cheaper to draw (bench: 89 → 73 ms)
             {
                 "type": "scatter", "mode": "lines", "x": xs, "y": [v for _ in rows for v in (-top, top, None)],
-                "line": {"width": 1, "dash": "dash", "color": palette.MILESTONE}, "hoverinfo": "skip",
+                "line": {"width": 1, "dash": "dash", "color": theme.milestone}, "hoverinfo": "skip",
                 "showlegend": False, "name": "milestone lines",
             }
         )  # fmt: skip
@@ -108,7 +110,7 @@ def build_mirrored_timeline(
             {
                 "type": "scatter", "mode": "markers", "name": "Treaty milestone (hover for its name)",
                 "x": [r[Derived.lower] for r in rows], "y": [top - 0.3] * len(rows),
-                "marker": {"symbol": "diamond", "size": 10, "color": palette.MILESTONE},
+                "marker": {"symbol": "diamond", "size": 10, "color": theme.milestone},
                 "hovertext": [plotly_text(f"{r[Derived.label]}: {r[EventSchema.title]}") for r in rows],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
@@ -119,7 +121,7 @@ def build_mirrored_timeline(
         pad = max(pd.Timedelta(days=20), (hi - lo) * 0.02)
         x_range = (lo - pad, hi + pad)
         # Labels sized for a phone's plot (~250 px, 40 characters of 11 px text), only on wide eras; names on hover.
-        bands, labels = era_bands(eras, x_range, chars_per_view=40, min_share=0.2)
+        bands, labels = era_bands(eras, x_range, chars_per_view=40, min_share=0.2, theme=theme)
         layout["shapes"] = bands + layout.get("shapes", [])
         layout["annotations"] = [lab | {"y": 0, "yanchor": "bottom"} for lab in labels] + layout.get("annotations", [])
     layout |= {
@@ -137,13 +139,13 @@ def build_mirrored_timeline(
         },
         "hovermode": "closest",
     }
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
-def _mirrored_counts(delegations: pd.DataFrame, description: Description) -> go.Figure:
+def _mirrored_counts(delegations: pd.DataFrame, description: Description, theme: palette.Theme) -> go.Figure:
     freq, word = choose_bin(delegations[Derived.lower].min(), delegations[Derived.upper].max(), target_bins=120)
     counts = count_delegations_by_bin(delegations, freq)
-    labels, colors = description.labels("directions"), description.colors("directions")
+    labels, colors = description.labels("directions"), theme.marks(description.colors("directions"))
     traces = []
     for direction, sign in signs(description).items():
         sel = counts[counts["group"] == direction]
@@ -163,7 +165,7 @@ def _mirrored_counts(delegations: pd.DataFrame, description: Description) -> go.
         "yaxis": {"title": {"text": plotly_text(axis_title(description, f"per {word}"))}, "tickformat": "d"},
         "meta": {"aggregated": True, "bin": word, "total": int(counts["count"].sum())},
     }
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
 def sector_counts(delegations: pd.DataFrame, directions: tuple[str, ...]) -> pd.DataFrame:
@@ -178,12 +180,14 @@ def sector_counts(delegations: pd.DataFrame, directions: tuple[str, ...]) -> pd.
     return counts.sort_values(["total"], ascending=False, kind="stable")
 
 
-def build_sector_breakdown(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
+def build_sector_breakdown(
+    delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
+) -> go.Figure:
     """One diverging bar per sector: the first direction to the right, the other to the left, sorted by total."""
     description = described(delegations, description)
     counts = sector_counts(delegations, description.ids("directions"))
     sectors = counts.index.tolist()[::-1]  # largest at the top
-    labels, colors = description.labels("directions"), description.colors("directions")
+    labels, colors = description.labels("directions"), theme.marks(description.colors("directions"))
     sector_labels = {k: plotly_text(v) for k, v in description.labels("sectors").items()}
     traces = []
     for direction, sign in signs(description).items():
@@ -208,13 +212,17 @@ def build_sector_breakdown(delegations: pd.DataFrame, description: Description |
         "yaxis": {"fixedrange": True},
         "clickmode": "event+select",
     }
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
-def build_composition(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
+def build_composition(
+    delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
+) -> go.Figure:
     """Direction → sector → delegation as a sunburst (each leaf one delegation, up to MAX_LEAVES of them)."""
     description = described(delegations, description)
     direction_labels = description.labels("directions")
+    direction_colors = theme.marks(description.colors("directions"))
+    colors: list[str] = []  # every node in its direction's colour, in both themes
     ids, labels, parents, values = [], [], [], []
     direction_of = delegations[DelegationSchema.direction].to_numpy(dtype=object)
     sector_of = delegations[DelegationSchema.sector].to_numpy(dtype=object)
@@ -227,21 +235,25 @@ def build_composition(delegations: pd.DataFrame, description: Description | None
         if direction not in per_sector.index.get_level_values(0):
             continue
         ids.append(direction)
+        colors.append(direction_colors[direction])
         labels.append(plotly_text(direction_labels[direction]))
         parents.append("")
         values.append(int(per_sector[direction].sum()))
         for sector, n in per_sector[direction].sort_index().items():
             sector_id = f"{direction}/{sector}"
             ids.append(sector_id)
+            colors.append(direction_colors[direction])
             labels.append(plotly_text(description.label("sectors", sector)))
             parents.append(direction)
             values.append(int(n))
             if leaves:
                 for i in ((direction_of == direction) & (sector_of == sector)).nonzero()[0]:
                     ids.append(f"{sector_id}/{row_ids[i]}")
+                    colors.append(direction_colors[direction])
                     labels.append(bodies[i])
                     parents.append(sector_id)
                     values.append(1)
     trace = {"type": "sunburst", "ids": ids, "labels": labels, "parents": parents, "values": values,
-             "branchvalues": "total", "maxdepth": 2}  # fmt: skip
-    return trusted_figure([trace], {"height": 380, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}})
+             "branchvalues": "total", "maxdepth": 2,
+             "marker": {"colors": colors, "line": {"color": theme.background, "width": 1}}}  # fmt: skip
+    return trusted_figure([trace], themed({"height": 380, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}}, theme))

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from components import palette
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, trusted_figure
+from components.plotting import KEY_ONLY, themed, trusted_figure
 from components.schema import DelegationSchema, Derived
 from components.text import plotly_text
 
@@ -48,12 +48,15 @@ def binned_counts(delegations: pd.DataFrame, period: str, directions: tuple[str,
 
 
 def build_activity(
-    delegations: pd.DataFrame, span: tuple | None = None, description: Description | None = None
+    delegations: pd.DataFrame,
+    span: tuple | None = None,
+    description: Description | None = None,
+    theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
     """Delegations per month, quarter or year (chosen from the span shown), stacked by direction; each bar one bin
     wide."""
     description = _described(delegations, description)
-    labels, colors = description.labels("directions"), description.colors("directions")
+    labels, colors = description.labels("directions"), theme.marks(description.colors("directions"))
     if span is None and not delegations.empty:
         span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
     period, xperiod, word = time_bin(*span) if span else BINS[0][:3]
@@ -80,18 +83,19 @@ def build_activity(
     if span:
         pad = pd.Timedelta(days={"month": 20, "quarter": 60, "year": 200}[word])
         layout["xaxis"]["range"] = [pd.Timestamp(span[0]) - pad, pd.Timestamp(span[1]) + pad]
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
-def _bars(counts: pd.Series, name: str, color: str, hover: str, **extra) -> dict:
-    """A bar trace of one column of counts; zero-height bars are left out (they cost as much to draw as the others)."""
+def _bars(counts: pd.Series, name: str, color: str, hover: str, outline: str | None = None, **extra) -> dict:
+    """A bar trace of one column of counts; zero-height bars are left out (they cost as much to draw as the others).
+    `outline` edges each bar (a light fill on a light page keeps 3:1 at its edge)."""
     shown = counts[counts > 0]
     trace = {
         "type": "bar",
         "x": shown.index.to_numpy(),
         "y": shown.to_numpy(),
         "name": name,
-        "marker": {"color": color},
+        "marker": {"color": color} | ({"line": {"color": outline, "width": 1}} if outline and outline != color else {}),
     }
     return trace | {"hovertemplate": hover} | extra
 
@@ -103,7 +107,9 @@ def per_year(delegations: pd.DataFrame, levels: tuple[str, ...]) -> pd.DataFrame
     return counts.reindex(columns=[lv for lv in levels if lv in counts.columns], fill_value=0)
 
 
-def build_tempo(delegations: pd.DataFrame, description: Description | None = None) -> go.Figure:
+def build_tempo(
+    delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
+) -> go.Figure:
     """Tempo: delegations per year, stacked by level (the first level at the bottom), one bar group per year."""
     description = _described(delegations, description)
     counts = per_year(delegations, description.ids("levels")) if not delegations.empty else pd.DataFrame()
@@ -113,6 +119,7 @@ def build_tempo(delegations: pd.DataFrame, description: Description | None = Non
         _bars(
             counts[level], labels.get(level, level), colors.get(level, palette.UNKNOWN),
             f"%{{x}}: %{{y}} ({labels.get(level, level)})<extra></extra>",
+            outline=theme.mark(colors.get(level, palette.UNKNOWN)),
         )
         for level in counts.columns
     ]  # fmt: skip
@@ -127,7 +134,7 @@ def build_tempo(delegations: pd.DataFrame, description: Description | None = Non
         "yaxis": {"title": {"text": "delegations"}} | count_axis(largest),
         "meta": {"years": [int(y) for y in counts.index]},
     }
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
 def sectors_per_year(delegations: pd.DataFrame) -> pd.Series:
@@ -138,12 +145,12 @@ def sectors_per_year(delegations: pd.DataFrame) -> pd.Series:
     return delegations.assign(year=years).groupby("year")[DelegationSchema.sector].nunique()
 
 
-def build_breadth(delegations: pd.DataFrame) -> go.Figure:
+def build_breadth(delegations: pd.DataFrame, theme: palette.Theme = palette.LIGHT) -> go.Figure:
     """Breadth: distinct sectors per year, as bars (a year without delegations has no bar)."""
     breadth = sectors_per_year(delegations)
     trace = {
         "type": "bar", "x": breadth.index.to_numpy(), "y": breadth.to_numpy(), "name": "sectors",
-        "marker": {"color": palette.BREADTH}, "hovertemplate": "%{x}: %{y} sectors<extra></extra>",
+        "marker": {"color": theme.mark(palette.BREADTH)}, "hovertemplate": "%{x}: %{y} sectors<extra></extra>",
     }  # fmt: skip
     layout = {
         "height": 240,
@@ -153,7 +160,7 @@ def build_breadth(delegations: pd.DataFrame) -> go.Figure:
         "xaxis": {"title": {"text": "year"}, "tickformat": "d", "dtick": _year_step(breadth.index)},
         "yaxis": {"title": {"text": "distinct sectors"}} | count_axis(int(breadth.max()) if len(breadth) else 0),
     }
-    return trusted_figure([trace], layout)
+    return trusted_figure([trace], themed(layout, theme))
 
 
 def _year_step(years) -> int:

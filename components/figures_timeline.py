@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from components import palette
 from components.aggregate import MAX_POINTS, bin_edges, bin_label, choose_bin, count_by_bin
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, trusted_figure
+from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, themed, trusted_figure
 from components.schema import CLAIM_STATUSES, LANE_COLUMNS, Derived, EventSchema
 from components.text import plotly_text
 
@@ -51,6 +51,7 @@ def build_timeline_figure(
     x_range: tuple | None = None,
     highlight: str | None = None,
     description: Description | None = None,
+    theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
     """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands.
 
@@ -62,7 +63,7 @@ def build_timeline_figure(
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes, described.ids("categories")))
     shown_names = [described.label("categories", n) for n in lane_names] if lanes == "category" else lane_names
-    finish = (eras, lane_names, shown_names, x_range, lanes)
+    finish = (eras, lane_names, shown_names, x_range, lanes, theme)
     if len(events) > MAX_POINTS:
         return _finish(_counts_traces(events, lane, lane_names, shown_names, x_range), *finish)
     if events.empty:
@@ -104,7 +105,8 @@ def build_timeline_figure(
         "marker": {
             "color": colors, "size": np.where(chosen, 17, 11),
             "symbol": pd.Series(statuses).map(STATUS_SYMBOLS).to_numpy(dtype=object),
-            "line": {"width": np.where(chosen, 3, 1.5), "color": np.where(chosen, "#000", colors)},
+            # The outline keeps each mark at 3:1 against the page in either theme; the chosen one is ringed in text.
+            "line": {"width": np.where(chosen, 3, 1.5), "color": np.where(chosen, theme.text, _outlines(colors, theme))},
         },
         "customdata": custom,
         "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[4]} · %{customdata[3]}"
@@ -123,7 +125,8 @@ def build_timeline_figure(
     traces += [markers, *approximate_marks(lower, y, approximate)]
     if lanes != "category":  # the colour key: one entry per category shown
         labels = described.labels("categories")
-        traces += [_key_entry(labels.get(c, c), category_colors.get(c, palette.UNKNOWN)) for c in known if c in shown]
+        key = [(labels.get(c, c), category_colors.get(c, palette.UNKNOWN)) for c in known if c in shown]
+        traces += [_key_entry(name, color, theme.mark(color)) for name, color in key]
     return _finish((traces, {}), *finish)
 
 
@@ -167,7 +170,13 @@ def _counts_traces(
 
 
 def _finish(
-    parts: tuple[list, dict], eras: pd.DataFrame, lane_names: list, shown_names: list, x_range: tuple, lanes: str
+    parts: tuple[list, dict],
+    eras: pd.DataFrame,
+    lane_names: list,
+    shown_names: list,
+    x_range: tuple,
+    lanes: str,
+    theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
     """The traces in a layout: era bands, lanes on the y-axis and the x-range (drag to zoom, double-click to reset).
 
@@ -178,7 +187,7 @@ def _finish(
     Chromium took 246 ms with it and 119 ms without. Era pills, dates and drag-to-zoom cover its job.
     """
     traces, layout = parts
-    shapes, labels = era_bands(eras, x_range)
+    shapes, labels = era_bands(eras, x_range, theme=theme)
     if layout.get("meta", {}).get("aggregated"):  # the heat map hides the bands: mark where each era starts on top
         shapes += [
             {"type": "line", "xref": "x", "yref": "y domain", "x0": band["x0"], "x1": band["x0"], "y0": 0, "y1": 1,
@@ -206,7 +215,7 @@ def _finish(
         "showlegend": lanes != "category",
         "uirevision": f"{x_range[0]}|{x_range[1]}",
     }
-    return trusted_figure(traces, layout)
+    return trusted_figure(traces, themed(layout, theme))
 
 
 def _lane_key(lanes: str, categories: tuple[str, ...]):
@@ -232,9 +241,15 @@ def approximate_marks(x, y, approximate) -> list[dict]:
     ]  # fmt: skip
 
 
-def _key_entry(category: str, color: str) -> dict:
+def _outlines(colors: np.ndarray, theme: palette.Theme) -> np.ndarray:
+    """Each fill colour's outline for the theme (one look-up per distinct colour)."""
+    distinct = {c: theme.mark(c) for c in set(colors.tolist())}
+    return np.asarray([distinct[c] for c in colors.tolist()], dtype=object)
+
+
+def _key_entry(category: str, color: str, outline: str) -> dict:
     """A colour-key entry for a category: a trace with no point, shown only in the legend."""
     return {
         "type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": category, "legendgroup": category,
-        "marker": {"color": color, "size": 11}, "hoverinfo": "skip", "showlegend": True,
+        "marker": {"color": color, "size": 11, "line": {"color": outline, "width": 1.5}}, "hoverinfo": "skip", "showlegend": True,
     }  # fmt: skip

@@ -59,7 +59,12 @@ def fit_label(text: str, share: float, chars_per_view: int = LABEL_CHARS_PER_VIE
 
 
 def era_bands(
-    eras: pd.DataFrame, x_range: tuple, *, chars_per_view: int = LABEL_CHARS_PER_VIEW, min_share: float = 0.07
+    eras: pd.DataFrame,
+    x_range: tuple,
+    *,
+    chars_per_view: int = LABEL_CHARS_PER_VIEW,
+    min_share: float = 0.07,
+    theme: palette.Theme = palette.LIGHT,
 ) -> tuple[list[dict], list[dict]]:
     """Each era as a background band (a layout shape) and, where it is wide enough to read, a label.
 
@@ -85,10 +90,23 @@ def era_bands(
                 {
                     "text": plotly_text(fit_label(name, visible / span, chars_per_view)), "hovertext": plotly_text(name),
                     "x": max(lo, pd.Timestamp(x_range[0])), "xref": "x", "y": 1, "yref": "y domain",
-                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": palette.ERA_LABEL},
+                    "xanchor": "left", "yanchor": "top", "showarrow": False, "font": {"size": 11, "color": theme.muted},
                 }
             )  # fmt: skip
     return shapes, labels
+
+
+def themed(layout: dict, theme: palette.Theme) -> dict:
+    """The layout with the theme's text colour (at least 4.5:1 on its background) for every text it does not colour
+    itself: ticks, axis titles, legend, hover-free annotations."""
+    font = {"color": theme.text} | layout.get("font", {})
+    names = {"xaxis", "yaxis"} | {k for k in layout if k.startswith(("xaxis", "yaxis"))}
+    axes = {k: {"tickfont": {"color": theme.text}} | layout.get(k, {}) for k in names}
+    for axis in axes.values():
+        title = axis.get("title") or {}
+        axis["title"] = title | {"font": {"color": theme.text} | title.get("font", {})}
+    legend = {"font": {"color": theme.text}} | layout.get("legend", {})
+    return layout | {"font": font, "legend": legend} | axes
 
 
 def trusted_figure(data: list[dict], layout: dict) -> go.Figure:

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import palette
 from components.config import folder_label
 from components.filters import checked_range
 from components.loading import Dataset
@@ -29,6 +30,11 @@ def render_keyboard_support() -> None:
     """Our own static script and style (never data): Enter commits a typed date, opening a popover moves focus
     into it, and a code block's copy button is shown while the block has keyboard focus."""
     st.html(_KEYBOARD, unsafe_allow_javascript=True)
+
+
+def chart_theme() -> palette.Theme:
+    """The colour scheme the visitor's browser shows (Streamlit follows its light or dark setting)."""
+    return palette.theme_named(st.context.theme.type)
 
 
 def _short(value: str, limit: int = 200) -> str:

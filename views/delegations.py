@@ -17,6 +17,7 @@ from components.tables import to_csv_bytes
 from components.text import md_escape, md_inline
 from components.urlstate import BY_KEY, DELEGATIONS, date_bounds
 from views.common import (
+    chart_theme,
     checked_dates,
     matched_selection,
     render_link_notices,
@@ -178,7 +179,7 @@ def render_delegations_page() -> None:
     dataset = require_dataset("delegations.csv")
     if dataset is None:
         return
-    described = dataset.description
+    described, theme = dataset.description, chart_theme()
     if described.coverage:
         st.caption(md_escape(described.coverage))
     render_link_notices(
@@ -206,8 +207,9 @@ def render_delegations_page() -> None:
     )
     selected = None if row is None else row[DelegationSchema.id]
     timeline = build_mirrored_timeline(
-        matched, milestones(dataset, matched), highlight=selected, eras=dataset.eras, description=described
-    )
+        matched, milestones(dataset, matched), highlight=selected, eras=dataset.eras, description=described,
+        theme=theme,
+    )  # fmt: skip
     span = (flt.date_from or matched[Derived.lower].min(), flt.date_to or matched[Derived.upper].max())
     span = None if matched.empty else span
     view = {
@@ -231,10 +233,11 @@ def render_delegations_page() -> None:
         columns=columns_of(DelegationSchema),
         figures=lambda: [
             timeline,
-            build_tempo(matched, described),
-            build_breadth(matched),
-            build_sector_breakdown(matched, described),
-            build_activity(matched, span, described),
+            build_tempo(matched, described, theme),
+            build_breadth(matched, theme),
+            build_sector_breakdown(matched, described, theme),
+            build_composition(matched, described, theme),
+            build_activity(matched, span, described, theme),
         ],
         table=lambda: delegation_table(matched, described),
     )
@@ -285,11 +288,13 @@ def render_delegations_page() -> None:
     with tempo_tab:
         if tempo_tab.open:
             st.subheader("Tempo: delegations per year, by level")
-            st.plotly_chart(build_tempo(matched, described), key="tempo_chart", width="stretch", config=_CHART_CONFIG)
+            st.plotly_chart(
+                build_tempo(matched, described, theme), key="tempo_chart", width="stretch", config=_CHART_CONFIG
+            )
     with breadth_tab:
         if breadth_tab.open:
             st.subheader("Breadth: sectors per year")
-            st.plotly_chart(build_breadth(matched), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
+            st.plotly_chart(build_breadth(matched, theme), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
             st.caption(
                 "A year's bar counts the distinct sectors of its delegations: how many fields the exchanges span."
             )
@@ -297,7 +302,7 @@ def render_delegations_page() -> None:
         if sector_tab.open:
             st.subheader("By sector")
             st.plotly_chart(
-                build_sector_breakdown(matched, described),
+                build_sector_breakdown(matched, described, theme),
                 key="sector_chart",
                 on_select=lambda: handle_sector_click(described.ids("sectors")),
                 selection_mode="points",
@@ -309,11 +314,14 @@ def render_delegations_page() -> None:
         if composition_tab.open:
             st.subheader("Composition")
             st.plotly_chart(
-                build_composition(matched, described), key="composition_chart", width="stretch", config=_CHART_CONFIG
+                build_composition(matched, described, theme),
+                key="composition_chart",
+                width="stretch",
+                config=_CHART_CONFIG,
             )
     with time_tab:
         if time_tab.open:
-            activity = build_activity(matched, span, described)
+            activity = build_activity(matched, span, described, theme)
             st.subheader(f"Per {activity.layout.meta['bin']}")
             st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
     st.subheader("Matching delegations")

@@ -21,6 +21,7 @@ from components.text import md_escape, md_inline
 from components.timelinejs import export_timelinejs
 from components.urlstate import DEFAULTS, TIMELINE, date_bounds
 from views.common import (
+    chart_theme,
     checked_dates,
     matched_selection,
     render_link_notices,
@@ -94,9 +95,7 @@ def render_filters(dataset: Dataset) -> EventFilter:
         sync_list_from_url("category", list(labels))  # synced by id: the options show labels
         categories = st.multiselect("Categories", list(labels), format_func=lambda c: labels.get(c, c), key="category")
         sync_list_to_url("category", categories)
-        statuses = st.multiselect(
-            "Claim status", CLAIM_STATUSES, format_func=str.capitalize, key="status", bind="query-params"
-        )
+        statuses = st.multiselect("Claim status", CLAIM_STATUSES, key="status", bind="query-params")
         actors = st.multiselect(
             "Actors", cached_actor_options(dataset.version, events), key="actor", bind="query-params"
         )
@@ -236,8 +235,9 @@ def render_timeline_page() -> None:
     if selected and selected not in titles:  # matched, but beyond the listed ones
         titles[selected] = event_label(row)
     fig = build_timeline_figure(
-        matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described
-    )
+        matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described,
+        theme=chart_theme(),
+    )  # fmt: skip
     view = {
         "era": None if era is None else era[EraSchema.id],
         "from": flt.date_from,

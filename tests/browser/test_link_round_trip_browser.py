@@ -37,12 +37,12 @@ def readme_params() -> list[tuple[str, str]]:
 
 
 def _events_caption(page: Page, flt: EventFilter) -> None:
-    text = flt.describe(len(flt.apply(DATA.events)), EVENTS)
+    text = flt.describe(len(flt.apply(DATA.events)), EVENTS, DATA.description)
     expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=T)
 
 
 def _delegations_caption(page: Page, flt: DelegationFilter) -> None:
-    text = flt.describe(len(flt.apply(DATA.delegations)), DELEGATIONS)
+    text = flt.describe(len(flt.apply(DATA.delegations)), DELEGATIONS, DATA.description)
     expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=T)
 
 
@@ -113,7 +113,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("to", "/"): Case(f"to={D2}", (_date("To", D2), lambda p: _events_caption(p, EventFilter(date_to=D2)))),
     ("category", "/"): Case(
         "category=treaty&category=summit",
-        (_tag("Categories", "treaty"), _tag("Categories", "summit"),
+        (_tag("Categories", "Treaty"), _tag("Categories", "Summit"),  # labels shown, ids in the link
          lambda p: _events_caption(p, EventFilter(categories=("treaty", "summit")))),
     ),
     ("status", "/"): Case(
@@ -156,7 +156,7 @@ CASES: dict[tuple[str, str], Case] = {
          lambda p: _delegations_caption(p, DelegationFilter(sectors=("Defense", "Sports")))),
     ),
     ("level", "/delegations"): Case(
-        "level=ministerial", (_tag("Levels", "ministerial"), lambda p: _delegations_caption(p, DelegationFilter(levels=("ministerial",))))
+        "level=ministerial", (_tag("Levels", "Ministers"), lambda p: _delegations_caption(p, DelegationFilter(levels=("ministerial",))))
     ),
     ("listed", "/delegations"): Case(
         "listed=true",
