@@ -9,7 +9,16 @@ import plotly.graph_objects as go
 from components import palette
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, themed, trusted_figure
+from components.plotting import (
+    KEY_ONLY,
+    customdata_rows,
+    diverging_count_axis,
+    era_bands,
+    span_traces,
+    stack_offsets,
+    themed,
+    trusted_figure,
+)
 from components.schema import DelegationSchema, Derived, EventSchema
 from components.text import plotly_text
 
@@ -208,11 +217,17 @@ def build_sector_breakdown(
         "height": max(260, 60 + 26 * len(sectors)),
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.12} | KEY_ONLY,
-        "xaxis": {"title": {"text": plotly_text(axis_title(description, "delegations"))}, "tickformat": "d"},
+        "xaxis": {"title": {"text": plotly_text(axis_title(description, "delegations"))}}
+        | diverging_count_axis(*(_most(counts, d) for d in [*signs(description), None, None][1::-1])),
         "yaxis": {"fixedrange": True},
         "clickmode": "event+select",
     }
     return trusted_figure(traces, themed(layout, theme))
+
+
+def _most(counts: pd.DataFrame, direction: str | None) -> int:
+    """The largest count of a direction's column (0 when there is none)."""
+    return int(counts[direction].max()) if direction in counts.columns and len(counts) else 0
 
 
 def build_composition(

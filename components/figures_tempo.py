@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from components import palette
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, themed, trusted_figure
+from components.plotting import KEY_ONLY, count_axis, themed, trusted_figure
 from components.schema import DelegationSchema, Derived
 from components.text import plotly_text
 
@@ -22,16 +22,6 @@ def time_bin(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
     to 12 years, then years."""
     days = (pd.Timestamp(last) - pd.Timestamp(first)).days
     return next((p, xp, word) for p, xp, word, most in BINS if days <= most)
-
-
-def count_axis(largest: int) -> dict:
-    """A count axis with whole-number ticks, each label once: a step of 1 up to 10, else 1, 2 or 5 × 10^k."""
-    step = 1
-    if largest > 10:
-        raw = largest / 5
-        magnitude = 10 ** math.floor(math.log10(raw))
-        step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    return {"tickformat": "d", "dtick": step, "rangemode": "tozero", "range": [0, max(1, largest) * 1.08]}
 
 
 def _described(delegations: pd.DataFrame, description: Description | None) -> Description:

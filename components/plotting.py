@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -158,3 +160,25 @@ def span_traces(lower, upper, y, color: str, group: str, *, dash: str = "solid",
             "name": name or f"{group} (span)",
         }
     ]  # fmt: skip
+
+
+def count_axis(largest: int) -> dict:
+    """A count axis with whole-number ticks, each label once: a step of 1 up to 10, else 1, 2 or 5 × 10^k."""
+    step = 1
+    if largest > 10:
+        raw = largest / 5
+        magnitude = 10 ** math.floor(math.log10(raw))
+        step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return {"tickformat": "d", "dtick": step, "rangemode": "tozero", "range": [0, max(1, largest) * 1.08]}
+
+
+def diverging_count_axis(left: int, right: int) -> dict:
+    """A count axis running both ways from zero (left as negative values), whole-number ticks each labelled once
+    and by its size (`3`, not `−3`)."""
+    step = count_axis(max(left, right, 1))["dtick"]
+    ticks = list(range(-step * math.ceil(left / step), step * math.ceil(right / step) + 1, step))
+    pad = 0.08 * max(left, right, 1)
+    return {
+        "tickvals": ticks, "ticktext": [str(abs(t)) for t in ticks],
+        "range": [-(left + pad) if left else -pad, right + pad if right else pad],
+    }  # fmt: skip

@@ -10,12 +10,12 @@ from components.figures_tempo import (
     build_activity,
     build_breadth,
     build_tempo,
-    count_axis,
     per_year,
     sectors_per_year,
     time_bin,
 )
 from components.filters import DelegationFilter
+from components.plotting import count_axis, diverging_count_axis
 from tests.conftest import sample
 
 DATA = sample()
@@ -101,3 +101,14 @@ def test_empty_views_draw_empty_charts():
     for fig in (build_activity(none), build_tempo(none), build_breadth(none)):
         assert all(len(t.x) == 0 for t in fig.data)
     assert time_bin(pd.Timestamp(date(2024, 1, 1)), pd.Timestamp(date(2024, 1, 1)))[2] == "month"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "labels"),
+    [(0, 4, ["0", "1", "2", "3", "4"]), (1, 1, ["1", "0", "1"]), (3, 0, ["3", "2", "1", "0"]), (0, 0, ["0"]),
+     (20, 35, ["20", "10", "0", "10", "20", "30", "40"])],
+)  # fmt: skip
+def test_diverging_count_axis_labels_each_whole_count_once_per_side(left, right, labels):
+    axis = diverging_count_axis(left, right)
+    assert axis["ticktext"] == labels and axis["tickvals"] == sorted(axis["tickvals"])
+    assert axis["range"][0] <= -left and axis["range"][1] >= right
