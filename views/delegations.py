@@ -134,7 +134,7 @@ def delegation_table(delegations: pd.DataFrame) -> pd.DataFrame:
 
 def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
     """Details of one delegation, with its sources as links."""
-    st.subheader(md_escape(row[DelegationSchema.body]))
+    st.header(md_escape(row[DelegationSchema.body]))
     leader = ", ".join(v for v in (row[DelegationSchema.leader], row[DelegationSchema.leader_title]) if v)
     st.markdown(
         f"**{md_escape(row[Derived.label])}** · {md_escape(DIRECTION_LABELS[row[DelegationSchema.direction]])}"
@@ -255,20 +255,20 @@ def render_delegations_page() -> None:
     )
     with tempo_tab:
         if tempo_tab.open:
-            st.subheader("Tempo: delegations per year, by level")
+            st.header("Tempo: delegations per year, by level")
             st.plotly_chart(
                 build_tempo(matched, LEVEL_LABELS), key="tempo_chart", width="stretch", config=_CHART_CONFIG
             )
     with breadth_tab:
         if breadth_tab.open:
-            st.subheader("Breadth: sectors per year")
+            st.header("Breadth: sectors per year")
             st.plotly_chart(build_breadth(matched), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
             st.caption(
                 "A year's bar counts the distinct sectors of its delegations: how many fields the exchanges span."
             )
     with sector_tab:
         if sector_tab.open:
-            st.subheader("By sector")
+            st.header("By sector")
             st.plotly_chart(
                 build_sector_breakdown(matched),
                 key="sector_chart",
@@ -280,14 +280,14 @@ def render_delegations_page() -> None:
             st.caption("Click a bar to filter the page to that sector.")
     with composition_tab:
         if composition_tab.open:
-            st.subheader("Composition")
+            st.header("Composition")
             st.plotly_chart(build_composition(matched), key="composition_chart", width="stretch", config=_CHART_CONFIG)
     with time_tab:
         if time_tab.open:
             activity = build_activity(matched, span)
-            st.subheader(f"Per {activity.layout.meta['bin']}")
+            st.header(f"Per {activity.layout.meta['bin']}")
             st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
-    st.subheader("Matching delegations")
+    st.header("Matching delegations")
     table = delegation_table(matched)
     st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")
     st.download_button(

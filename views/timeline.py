@@ -135,7 +135,7 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
 
 def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
     """The detail panel: title, date as written, summary, actors, place, status, notes and sources."""
-    st.subheader(md_escape(event[EventSchema.title]))
+    st.header(md_escape(event[EventSchema.title]))
     status = event[EventSchema.claim_status]
     st.markdown(
         f"**{md_escape(event[Derived.label])}** · {md_escape(event[EventSchema.category])}"
