@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.aggregate import MAX_POINTS
@@ -51,6 +52,13 @@ COVERAGE = (
     "parliamentary, regional, working) are the ones sources document, so their counts mean “at least”."
 )
 CHART_TABS = BY_KEY["chart"].fixed  # the `chart` URL parameter's values, in tab order
+# The heading over each tab's chart, on the page and in the HTML snapshot; "Over time" is headed by its bin.
+TAB_HEADINGS = {
+    "Tempo": "Tempo: delegations per year, by level",
+    "Breadth": "Breadth: sectors per year",
+    "By sector": "By sector",
+    "Composition": "Composition",
+}
 TREATY_ERA = "partnership"  # the era that opens with the June 2024 treaty: the "since the treaty" preset starts there
 
 
@@ -159,6 +167,24 @@ def delegation_label(delegation: pd.Series) -> str:
     return f"{delegation[Derived.label]} · {delegation[DelegationSchema.body]}"
 
 
+def activity_heading(activity: go.Figure) -> str:
+    """The "Over time" chart's heading: the bin its bars count (month, quarter or year)."""
+    return f"Per {activity.layout.meta['bin']}"
+
+
+def snapshot_charts(timeline: go.Figure, matched: pd.DataFrame, span: tuple | None) -> list[tuple[str, go.Figure]]:
+    """Every chart of the page for the HTML snapshot, under the page's headings: the timeline, then each tab's."""
+    activity = build_activity(matched, span)
+    return [
+        ("", timeline),
+        (TAB_HEADINGS["Tempo"], build_tempo(matched, LEVEL_LABELS)),
+        (TAB_HEADINGS["Breadth"], build_breadth(matched)),
+        (TAB_HEADINGS["By sector"], build_sector_breakdown(matched)),
+        (TAB_HEADINGS["Composition"], build_composition(matched)),
+        (activity_heading(activity), activity),
+    ]
+
+
 def render_delegations_page() -> None:
     """Draw the Delegations page."""
     st.title("Delegations")
@@ -203,13 +229,7 @@ def render_delegations_page() -> None:
         name="delegations",
         rows=matched,
         columns=columns_of(DelegationSchema),
-        figures=lambda: [
-            timeline,
-            build_tempo(matched, LEVEL_LABELS),
-            build_breadth(matched),
-            build_sector_breakdown(matched),
-            build_activity(matched, span),
-        ],
+        charts=lambda: snapshot_charts(timeline, matched, span),
         table=lambda: delegation_table(matched),
     )
     st.plotly_chart(
@@ -255,20 +275,20 @@ def render_delegations_page() -> None:
     )
     with tempo_tab:
         if tempo_tab.open:
-            st.header("Tempo: delegations per year, by level")
+            st.header(TAB_HEADINGS["Tempo"])
             st.plotly_chart(
                 build_tempo(matched, LEVEL_LABELS), key="tempo_chart", width="stretch", config=_CHART_CONFIG
             )
     with breadth_tab:
         if breadth_tab.open:
-            st.header("Breadth: sectors per year")
+            st.header(TAB_HEADINGS["Breadth"])
             st.plotly_chart(build_breadth(matched), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
             st.caption(
                 "A year's bar counts the distinct sectors of its delegations: how many fields the exchanges span."
             )
     with sector_tab:
         if sector_tab.open:
-            st.header("By sector")
+            st.header(TAB_HEADINGS["By sector"])
             st.plotly_chart(
                 build_sector_breakdown(matched),
                 key="sector_chart",
@@ -280,12 +300,12 @@ def render_delegations_page() -> None:
             st.caption("Click a bar to filter the page to that sector.")
     with composition_tab:
         if composition_tab.open:
-            st.header("Composition")
+            st.header(TAB_HEADINGS["Composition"])
             st.plotly_chart(build_composition(matched), key="composition_chart", width="stretch", config=_CHART_CONFIG)
     with time_tab:
         if time_tab.open:
             activity = build_activity(matched, span)
-            st.header(f"Per {activity.layout.meta['bin']}")
+            st.header(activity_heading(activity))
             st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
     st.header("Matching delegations")
     table = delegation_table(matched)

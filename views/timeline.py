@@ -233,7 +233,7 @@ def render_timeline_page() -> None:
         name="events",
         rows=shown,
         columns=columns_of(EventSchema),
-        figures=lambda: [fig],
+        charts=lambda: [("", fig)],  # the page shows the timeline under its title, no heading of its own
         table=lambda: events_table(shown),  # built on click: a held copy per session would add up
         timelinejs=lambda: export_timelinejs(
             shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],
