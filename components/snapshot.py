@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -39,21 +41,44 @@ def _source_item(row: pd.Series) -> str:
     )
 
 
+_AXIS = re.compile(r"[xy]axis\d*")
+
+
+def _standalone(fig: go.Figure) -> dict:
+    """The figure as plain plotly.js draws it outside Streamlit: every axis makes room for its labels.
+
+    In the app, Streamlit's chart theme turns on `automargin` for every axis; the builders' narrow margins (10 px)
+    rely on it. Without it, plotly.js cut the lane names at the chart's left edge ("ny" for "economy").
+    """
+    spec = fig.to_plotly_json()
+    layout = dict(spec.get("layout", {}))
+    for key in {"xaxis", "yaxis", *filter(_AXIS.fullmatch, layout)}:
+        layout[key] = {**layout.get(key, {}), "automargin": True}
+    return {**spec, "layout": layout}
+
+
+def _chart(heading: str, fig: go.Figure, first: bool) -> str:
+    div = pio.to_html(
+        _standalone(fig), include_plotlyjs=first, full_html=False, config={"displaylogo": False}, validate=False
+    )
+    return (f"<h2>{html.escape(heading)}</h2>\n" if heading else "") + div
+
+
 def build_html_snapshot(
     *,
     title: str,
     description: str,
     cite: str,
     link: str,
-    figures: list[go.Figure],
+    charts: Sequence[tuple[str, go.Figure]],
     table: pd.DataFrame,
     sources: pd.DataFrame,
 ) -> str:
-    """The whole view as one HTML page that opens offline (plotly.js inlined once); all data text escaped."""
-    charts = [
-        pio.to_html(fig, include_plotlyjs=(i == 0), full_html=False, config={"displaylogo": False})
-        for i, fig in enumerate(figures)
-    ]
+    """The whole view as one HTML page that opens offline (plotly.js inlined once); all data text escaped.
+
+    `charts` are the page's charts in its order, each under the heading the page gives it ("" for none).
+    """
+    drawn = [_chart(heading, fig, i == 0) for i, (heading, fig) in enumerate(charts)]
     link_html = html.escape(link)
     safe_link = safe_url(link)
     if safe_link:
@@ -67,7 +92,7 @@ def build_html_snapshot(
 <p class="meta">{html.escape(description)}</p>
 <p class="meta">Live view: {link_html}</p>
 <p class="meta">Cite as: {html.escape(cite)}</p>
-{"".join(charts)}
+{"".join(drawn)}
 <h2>Rows ({len(table)})</h2>
 {table.to_html(index=False, escape=True, border=0)}
 <h2>Sources ({len(sources)})</h2>

@@ -46,6 +46,8 @@ def main() -> int:
                 if path != "/data":
                     page.wait_for_selector(".js-plotly-plot .point", state="attached", timeout=60_000)
                 settle(page)
+                # Lazily loaded elements (text input, code, table) are grey skeletons until their code arrives.
+                page.wait_for_selector("[data-testid=stSkeleton]", state="detached", timeout=60_000)
                 page.screenshot(path=str(target), full_page=target.parent != ROOT / "docs")
                 context.close()
                 print(target)

@@ -274,7 +274,7 @@ def render_share_box(
     name: str,
     rows: pd.DataFrame,
     columns: list[str],
-    figures: Callable[[], list[go.Figure]],
+    charts: Callable[[], list[tuple[str, go.Figure]]],
     table: Callable[[], pd.DataFrame],
     timelinejs: Callable[[], str] | None = None,
 ) -> None:
@@ -311,7 +311,7 @@ def render_share_box(
                 description=description,
                 cite=cite,
                 link=link,
-                figures=figures(),
+                charts=charts(),
                 table=table(),
                 sources=cited_sources(rows, dataset.sources),
             )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from components import palette
 from components.aggregate import MAX_POINTS
 from components.description import Description
 from components.figures_delegations import build_composition, build_mirrored_timeline, build_sector_breakdown
@@ -33,6 +35,13 @@ from views.common import (
 _CHART_CONFIG = {"displaylogo": False}
 CHART_TABS = BY_KEY["chart"].fixed  # the `chart` URL parameter's values, in tab order
 LISTED = DelegationSchema.listed_in_article  # an optional column: dataset.toml says whether it is in use
+# The heading over each tab's chart, on the page and in the HTML snapshot; "Over time" is headed by its bin.
+TAB_HEADINGS = {
+    "Tempo": "Tempo: delegations per year, by level",
+    "Breadth": "Breadth: sectors per year",
+    "By sector": "By sector",
+    "Composition": "Composition",
+}
 
 
 def handle_preset(changes: dict) -> None:
@@ -146,7 +155,7 @@ def delegation_table(delegations: pd.DataFrame, described: Description) -> pd.Da
 def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
     """Details of one delegation, with its sources as links."""
     described = dataset.description
-    st.subheader(md_escape(row[DelegationSchema.body]))
+    st.header(md_escape(row[DelegationSchema.body]))
     leader = ", ".join(v for v in (row[DelegationSchema.leader], row[DelegationSchema.leader_title]) if v)
     direction = described.label("directions", row[DelegationSchema.direction])
     sector = described.label("sectors", row[DelegationSchema.sector])
@@ -171,6 +180,27 @@ def render_delegation_detail(row: pd.Series, dataset: Dataset) -> None:
 def delegation_label(delegation: pd.Series) -> str:
     """How a delegation reads in the picker and in notices: its date as written and the sending body."""
     return f"{delegation[Derived.label]} · {delegation[DelegationSchema.body]}"
+
+
+def activity_heading(activity: go.Figure) -> str:
+    """The "Over time" chart's heading: the bin its bars count (month, quarter or year)."""
+    return f"Per {activity.layout.meta['bin']}"
+
+
+def snapshot_charts(
+    timeline: go.Figure, matched: pd.DataFrame, span: tuple | None, described: Description
+) -> list[tuple[str, go.Figure]]:
+    """Every chart of the page for the HTML snapshot, under the page's headings: the timeline, then each tab's.
+    A snapshot is a white page, so its charts take the light theme's colours whatever the visitor's scheme."""
+    activity = build_activity(matched, span, described, palette.LIGHT)
+    return [
+        ("", timeline),
+        (TAB_HEADINGS["Tempo"], build_tempo(matched, described, palette.LIGHT)),
+        (TAB_HEADINGS["Breadth"], build_breadth(matched, palette.LIGHT)),
+        (TAB_HEADINGS["By sector"], build_sector_breakdown(matched, described, palette.LIGHT)),
+        (TAB_HEADINGS["Composition"], build_composition(matched, described, palette.LIGHT)),
+        (activity_heading(activity), activity),
+    ]
 
 
 def render_delegations_page() -> None:
@@ -206,10 +236,14 @@ def render_delegations_page() -> None:
         "delegation", "delegation", matched, dataset.delegations, DelegationSchema.id, delegation_label
     )
     selected = None if row is None else row[DelegationSchema.id]
-    timeline = build_mirrored_timeline(
-        matched, milestones(dataset, matched), highlight=selected, eras=dataset.eras, description=described,
-        theme=theme,
-    )  # fmt: skip
+
+    def timeline_for(scheme: palette.Theme) -> go.Figure:
+        return build_mirrored_timeline(
+            matched, milestones(dataset, matched), highlight=selected, eras=dataset.eras, description=described,
+            theme=scheme,
+        )  # fmt: skip
+
+    timeline = timeline_for(theme)
     span = (flt.date_from or matched[Derived.lower].min(), flt.date_to or matched[Derived.upper].max())
     span = None if matched.empty else span
     view = {
@@ -231,14 +265,7 @@ def render_delegations_page() -> None:
         name="delegations",
         rows=matched,
         columns=columns_of(DelegationSchema),
-        figures=lambda: [
-            timeline,
-            build_tempo(matched, described, theme),
-            build_breadth(matched, theme),
-            build_sector_breakdown(matched, described, theme),
-            build_composition(matched, described, theme),
-            build_activity(matched, span, described, theme),
-        ],
+        charts=lambda: snapshot_charts(timeline_for(palette.LIGHT), matched, span, described),
         table=lambda: delegation_table(matched, described),
     )
     st.plotly_chart(
@@ -287,20 +314,20 @@ def render_delegations_page() -> None:
     )
     with tempo_tab:
         if tempo_tab.open:
-            st.subheader("Tempo: delegations per year, by level")
+            st.header(TAB_HEADINGS["Tempo"])
             st.plotly_chart(
                 build_tempo(matched, described, theme), key="tempo_chart", width="stretch", config=_CHART_CONFIG
             )
     with breadth_tab:
         if breadth_tab.open:
-            st.subheader("Breadth: sectors per year")
+            st.header(TAB_HEADINGS["Breadth"])
             st.plotly_chart(build_breadth(matched, theme), key="breadth_chart", width="stretch", config=_CHART_CONFIG)
             st.caption(
                 "A year's bar counts the distinct sectors of its delegations: how many fields the exchanges span."
             )
     with sector_tab:
         if sector_tab.open:
-            st.subheader("By sector")
+            st.header(TAB_HEADINGS["By sector"])
             st.plotly_chart(
                 build_sector_breakdown(matched, described, theme),
                 key="sector_chart",
@@ -312,7 +339,7 @@ def render_delegations_page() -> None:
             st.caption("Click a bar to filter the page to that sector.")
     with composition_tab:
         if composition_tab.open:
-            st.subheader("Composition")
+            st.header(TAB_HEADINGS["Composition"])
             st.plotly_chart(
                 build_composition(matched, described, theme),
                 key="composition_chart",
@@ -322,9 +349,9 @@ def render_delegations_page() -> None:
     with time_tab:
         if time_tab.open:
             activity = build_activity(matched, span, described, theme)
-            st.subheader(f"Per {activity.layout.meta['bin']}")
+            st.header(activity_heading(activity))
             st.plotly_chart(activity, key="activity_chart", width="stretch", config=_CHART_CONFIG)
-    st.subheader("Matching delegations")
+    st.header("Matching delegations")
     table = delegation_table(matched, described)
     st.dataframe(table, hide_index=True, width="stretch", key="delegation_table")
     st.download_button(

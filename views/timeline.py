@@ -147,7 +147,7 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
 
 def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
     """The detail panel: title, date as written, summary, actors, place, status, notes and sources."""
-    st.subheader(md_escape(event[EventSchema.title]))
+    st.header(md_escape(event[EventSchema.title]))
     status = event[EventSchema.claim_status]
     st.markdown(
         f"**{md_escape(event[Derived.label])}** · "
@@ -257,7 +257,10 @@ def render_timeline_page() -> None:
         name="events",
         rows=shown,
         columns=columns_of(EventSchema),
-        figures=lambda: [fig],
+        # The page shows the timeline under its title, no heading of its own; a snapshot is a white page.
+        charts=lambda: [("", build_timeline_figure(
+            matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described,
+        ))],
         table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
         timelinejs=lambda: export_timelinejs(
             shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],

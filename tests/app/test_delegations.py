@@ -1,5 +1,6 @@
 """Delegations page in AppTest: each filter changes the count, the table and the charts; links restore it."""
 
+import html
 import io
 import json
 
@@ -8,6 +9,7 @@ import pytest
 
 from components.filters import DelegationFilter
 from tests.conftest import sample
+from views.delegations import CHART_TABS
 
 DATA = sample()
 TOTAL = len(DATA.delegations)
@@ -135,3 +137,21 @@ def test_only_the_chart_tab_shown_is_built(make_app, tab, key):
     at = make_app(page=PAGE, params={"chart": tab})
     built = [c.proto.id for c in at.get("plotly_chart")]
     assert sum(key in i for i in built) == 1 and len(built) == 2  # the timeline, and the one tab's chart
+
+
+def test_html_snapshot_holds_every_chart_the_page_shows(make_app, download):
+    at = make_app(page=PAGE)
+    headings, charts = set(), set()
+    for tab in CHART_TABS:  # each tab shows the timeline and its own chart under a heading
+        at.session_state["chart"] = tab
+        at.run()
+        headings |= {h.value for h in at.main.header} - {"Matching delegations"}
+        charts |= {c.proto.id for c in at.get("plotly_chart")}
+    at.session_state["share_delegations"] = True
+    at.run()
+    buttons = {b.proto.label: b for b in at.get("download_button")}
+    page = download(buttons["HTML snapshot (offline)"]).decode()
+    drawn = page.count('class="plotly-graph-div"')
+    assert drawn == len(charts) == 1 + len(CHART_TABS)
+    assert {h for h in headings if f"<h2>{html.escape(h)}</h2>" not in page} == set()
+    assert '"type":"sunburst"' in page  # the Composition chart

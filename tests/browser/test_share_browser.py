@@ -3,10 +3,11 @@
 import re
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share, settle
 from tests.conftest import sample
 
 DATA = sample()
@@ -72,3 +73,31 @@ def test_html_snapshot_opens_offline_and_draws(page: Page, browser: Browser, app
     expect(view.get_by_text(f"treaty events: {n} of {TOTAL}").first).to_be_visible()
     assert requests == []
     offline.close()
+
+
+# Each y-axis tick label's box against its chart's box, in the page as Chromium lays it out.
+_CLIPPED_TICK_LABELS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((gd, i) => {
+  const chart = gd.getBoundingClientRect();
+  return [...gd.querySelectorAll('.ytick text')].map((label) => [i, label.textContent, label.getBoundingClientRect()])
+    .filter(([, , box]) => box.left < chart.left - 0.5 || box.right > chart.right + 0.5)
+    .map(([n, text, box]) => `chart ${n + 1}: “${text}” spans ${Math.round(box.left - chart.left)}..`
+      + `${Math.round(box.right - chart.left)} px of a ${Math.round(chart.width)} px chart`);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/", "/delegations"], ids=["timeline", "delegations"])
+def test_html_snapshot_shows_whole_axis_labels(page: Page, browser: Browser, app_url, tmp_path, path):
+    page.goto(app_url + path)
+    expect(page.locator(".js-plotly-plot .point").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
+    target = download_snapshot(page, tmp_path / "snapshot.html")
+    for width in (1400, 390):
+        offline = browser.new_context(viewport={"width": width, "height": 1000})
+        offline.route(re.compile(r"^https?://"), lambda route: route.abort())
+        view = offline.new_page()
+        view.goto(target.as_uri())
+        expect(view.locator(".js-plotly-plot .ytick text").first).to_be_attached(timeout=CHART_TIMEOUT_MS)
+        settle(view)
+        assert view.locator(".js-plotly-plot .ytick text").count() > 0
+        clipped = view.evaluate(_CLIPPED_TICK_LABELS_JS)
+        assert not clipped, f"cut-off axis labels at {width} px: " + "; ".join(clipped)
+        offline.close()

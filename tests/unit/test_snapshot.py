@@ -1,8 +1,11 @@
 """The HTML snapshot: self-contained, escaped, with the view's rows and only the sources they cite."""
 
 import io
+import json
+import re
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.figures_timeline import build_timeline_figure
 from components.loading import load_dataset
@@ -19,7 +22,7 @@ def _snapshot(**kw):
         "description": "Events: 3 of 3",
         "cite": "cite me",
         "link": "http://127.0.0.1:8501/?q=x",
-        "figures": [build_timeline_figure(DATA.events, DATA.eras)],
+        "charts": [("", build_timeline_figure(DATA.events, DATA.eras))],
         "table": DATA.events[["id", "title"]],
         "sources": cited_sources(DATA.events, DATA.sources),
     }
@@ -33,10 +36,44 @@ def test_snapshot_inlines_plotly_and_needs_no_network():
     assert '<script src="http' not in page
 
 
+def _plots(page: str) -> list[tuple[list, dict]]:
+    """The (data, layout) of each Plotly.newPlot call in the page, in order."""
+    decode = json.JSONDecoder().raw_decode
+    plots = []
+    for call in re.finditer(r'Plotly\.newPlot\(\s*"[^"]+",\s*', page):
+        data, end = decode(page, call.end())
+        layout, _ = decode(page, re.compile(r",\s*").match(page, end).end())
+        plots.append((data, layout))
+    return plots
+
+
+def test_snapshot_draws_every_chart_in_order_under_its_heading():
+    timeline = build_timeline_figure(DATA.events, DATA.eras)
+    bar, pie = go.Figure(go.Bar(x=[1])), go.Figure(go.Pie(values=[1]))
+    page = _snapshot(charts=[("", timeline), ("By sector", bar), ("Composition", pie)])
+    assert [data[0]["type"] for data, _ in _plots(page)] == ["scatter", "bar", "pie"]
+    assert page.index("<h2>By sector</h2>") < page.index("<h2>Composition</h2>") < page.index("<h2>Rows")
+    assert page.count("<h2>") == 2 + 2  # the two headed charts, then Rows and Sources
+    assert page.count("* plotly.js v") == 1  # inlined once, however many charts
+
+
+def test_snapshot_axes_make_room_for_their_labels():
+    """Streamlit's theme turns on automargin in the app; the snapshot has plain plotly.js and must ask for it."""
+    fig = build_timeline_figure(DATA.events, DATA.eras)
+    ((_, layout),) = _plots(_snapshot(charts=[("", fig)]))
+    assert layout["yaxis"]["automargin"] is True and layout["xaxis"]["automargin"] is True
+    assert layout["margin"] == fig.layout.margin.to_plotly_json()  # otherwise the figure as built
+
+
 def test_snapshot_escapes_hostile_text():
     table = pd.DataFrame({"title": ["<script>alert(1)</script>"]})
-    page = _snapshot(description="<img src=x onerror=alert(1)>", table=table, link="javascript:alert(1)")
-    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    page = _snapshot(
+        description="<img src=x onerror=alert(1)>",
+        table=table,
+        link="javascript:alert(1)",
+        charts=[("<script>alert(2)</script>", go.Figure())],
+    )
+    assert "<script>alert(1)" not in page and "<img src=x" not in page and "<script>alert(2)" not in page
     assert 'href="javascript' not in page
 
 
