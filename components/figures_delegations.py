@@ -215,8 +215,9 @@ def build_sector_breakdown(
     layout = {
         "barmode": "relative",
         "height": max(260, 60 + 26 * len(sectors)),
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": -0.12} | KEY_ONLY,
+        "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
+        # Above the bars: below them the key sat on the axis title when few sectors made the chart short.
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0} | KEY_ONLY,
         "xaxis": {"title": {"text": plotly_text(axis_title(description, "delegations"))}}
         | diverging_count_axis(*(_most(counts, d) for d in [*signs(description), None, None][1::-1])),
         "yaxis": {"fixedrange": True},
