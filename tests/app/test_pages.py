@@ -69,11 +69,16 @@ def test_invalid_folder_shows_problem_page(make_app, mini_dir, page, _title):
     assert not at.get("plotly_chart")
 
 
-def test_broken_edit_keeps_last_good_data(make_app, mini_dir):
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [("events.csv", ",migration,", ",emigration,"), ("dataset.toml", 'color = "#88CCEE"', 'color = "sky blue"')],
+)
+def test_broken_edit_keeps_last_good_data(make_app, mini_dir, name, old, new):
     at = make_app(folder=mini_dir, page="app_pages/data.py")
     assert len(at.dataframe[0].value) == 3
-    path = mini_dir / "events.csv"
-    path.write_text(path.read_text().replace(",migration,", ",emigration,"))
+    path = mini_dir / name
+    assert old in path.read_text()
+    path.write_text(path.read_text().replace(old, new))
     at.run()
     assert not at.exception
     assert "last valid version" in at.warning[0].value
