@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.figures_timeline import build_timeline_figure, view_range
-from components.filters import EventFilter, actor_options, describe_view, step
+from components.figures_timeline import build_timeline_figure
+from components.filters import EventFilter, actor_options, blocking_filters, describe_view, in_span, step
 from components.loading import Dataset
 from components.schema import (
     CLAIM_STATUS_MEANING,
@@ -18,8 +18,9 @@ from components.schema import (
     columns_of,
 )
 from components.text import md_escape, md_inline
+from components.timeline_axis import data_span
 from components.timelinejs import export_timelinejs
-from components.urlstate import DEFAULTS, TIMELINE, date_bounds
+from components.urlstate import DEFAULTS, TIMELINE, date_bounds, format_zoom
 from views.common import (
     checked_dates,
     matched_selection,
@@ -32,34 +33,68 @@ from views.common import (
     sync_list_to_url,
     sync_to_url,
 )
+from views.timeline_chart import (
+    cached_scale,
+    handle_reset_zoom,
+    render_chart,
+    render_scale,
+    render_timeline_support,
+    sync_zoom,
+)
 
 MAX_LISTED = 1_000
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
 DEFAULT_LANES = DEFAULTS["lanes"]
 
 
-def handle_chart_select() -> None:
-    """A clicked marker becomes the selected event (kept in the URL through the bound `event` widget)."""
-    points = st.session_state["timeline_chart"].selection.get("points", [])
-    custom = points[0].get("customdata") if points else None
-    if isinstance(custom, list) and custom and isinstance(custom[0], str):  # an event marker, not a count cell
-        st.session_state["event"] = custom[0]
+def handle_step(events: pd.DataFrame, flt: EventFilter, span, offset: int, onward: tuple | None) -> None:
+    """Story mode: move the selection to the previous or next event in view (the filters, the era or zoom).
 
-
-def handle_step(events: pd.DataFrame, flt: EventFilter, offset: int) -> None:
-    """Story mode: move the selection to the previous or next matching event.
-
-    The button holds the shared frame and the small filter, not a list of ids, which would cost every
-    session a copy of up to 100k strings.
+    At the last (first) event in view, `onward` = (era id, era span) steps into the next (previous) era that
+    has matching events, and the chart follows. The button holds the shared frame and the small filter, not a
+    list of ids, which would cost every session a copy of up to 100k strings.
     """
-    ids = flt.apply(events)[EventSchema.id].tolist()
-    st.session_state["event"] = step(ids, st.session_state.get("event"), offset)
+    matched = flt.apply(events)
+    ids = in_span(matched, span)[EventSchema.id].tolist()
+    current = st.session_state.get("event")
+    at_end = bool(ids) and current == ids[-1 if offset > 0 else 0]
+    if at_end and onward is not None:
+        era_id, era_span = onward
+        ids = in_span(matched, era_span)[EventSchema.id].tolist()
+        st.session_state["era"] = era_id
+        st.session_state["zoom"] = None
+        current = None
+    st.session_state["event"] = step(ids, current, offset)
 
 
 def handle_era_step(era_ids: list[str], offset: int) -> None:
     """Move to the previous or next era."""
     current = st.session_state.get("era")
     st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
+
+
+FILTER_KEYS = {"from": None, "to": None, "category": [], "status": [], "actor": [], "q": ""}
+
+
+def handle_clear_filters() -> None:
+    """Every filter back to its default (so out of the link), with the era and the zoom."""
+    for key, value in FILTER_KEYS.items():
+        st.session_state[key] = value
+    st.session_state["era"] = None
+    st.session_state["zoom"] = None
+
+
+def onward_era(eras: pd.DataFrame, matched: pd.DataFrame, era_id: str | None, offset: int) -> tuple | None:
+    """The next (offset 1) or previous (-1) era after `era_id` holding matched events: (id, span), or None."""
+    if era_id is None:
+        return None
+    rows = eras.sort_values(Derived.lower).to_dict("records")
+    at = next(i for i, r in enumerate(rows) if r[EraSchema.id] == era_id)
+    for r in rows[at + 1 :] if offset > 0 else rows[:at][::-1]:
+        span = (r[Derived.lower], r[Derived.upper])
+        if not in_span(matched, span).empty:
+            return r[EraSchema.id], span
+    return None
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -103,6 +138,10 @@ def render_filters(dataset: Dataset) -> EventFilter:
         query = st.text_input(
             "Search title, summary, actors, notes", key="q", bind="query-params", placeholder="e.g. deportation"
         )
+        st.button(
+            "Clear filters", key="clear_filters", on_click=handle_clear_filters, icon=":material/filter_alt_off:",
+            disabled=not any((date_from, date_to, categories, statuses, actors, query)),
+        )  # fmt: skip
     date_from, date_to = checked_dates(date_from, date_to)
     return EventFilter(date_from, date_to, tuple(categories), tuple(statuses), tuple(actors), query)
 
@@ -135,8 +174,20 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
     sync_to_url("era", chosen)
     with right:
         a, b = st.columns(2)
-        a.button("◀ Era", key="era_prev", on_click=handle_era_step, args=(era_ids, -1), width="stretch")
-        b.button("Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch")
+        first, last = chosen is not None and chosen == era_ids[0], chosen is not None and chosen == era_ids[-1]
+        a.button(
+            "◀ Era",
+            key="era_prev",
+            on_click=handle_era_step,
+            args=(era_ids, -1),
+            width="stretch",
+            disabled=first,
+            help="This is the first era" if first else "The previous era",
+        )
+        b.button(
+            "Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch", disabled=last,
+            help="This is the last era" if last else "The next era",
+        )  # fmt: skip
     if not chosen:
         return None
     row = eras[eras[EraSchema.id] == chosen].iloc[0]
@@ -189,6 +240,7 @@ def render_timeline_page() -> None:
         st.title("Timeline")
         return
     described = dataset.description
+    render_timeline_support()
     st.title(md_escape(described.title))
     if described.subtitle:
         st.caption(md_escape(described.subtitle))
@@ -205,24 +257,31 @@ def render_timeline_page() -> None:
     flt = render_filters(dataset)
     era = render_era_picker(dataset.eras)
     matched = flt.apply(dataset.events)
-    lanes = render_lanes()
-    shown = matched  # what the chart shows, and so what the exports hold
+    lanes_col, scale_col = st.columns(2)
+    with lanes_col:
+        lanes = render_lanes()
+    with scale_col:
+        kind = render_scale()
+    era_id = None if era is None else era[EraSchema.id]
+    zoom = sync_zoom((era_id, flt.date_from, flt.date_to))
+    span, where = view_span(dataset, flt, era, zoom)
+    shown = in_span(matched, span)  # what the chart shows, and so what story mode, the picker and exports walk
     counted = md_inline(flt.describe(len(matched), len(dataset.events), described))
-    if era is not None:
-        pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
-        x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
-        shown = matched[(matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])]
-        st.caption(f"{counted} · {len(shown)} in this era")
-    else:
-        x_range = view_range(dataset.events, dataset.eras)
-        st.caption(counted)
+    st.caption(counted if span is None else f"{counted} · {len(shown)} {where}")
+    if zoom is not None:
+        st.button(
+            f"Zoomed to {zoom[0].isoformat()} … {zoom[1].isoformat()}: show {'the era' if era is not None else 'all'}",
+            key="reset_zoom", on_click=handle_reset_zoom, icon=":material/zoom_out_map:",
+        )  # fmt: skip
+    if matched.empty:
+        render_no_match(dataset, flt)
     description = describe_view(
         flt.describe(len(matched), len(dataset.events), described),
         era="" if era is None else f"“{era[EraSchema.name]}” ({era[Derived.label]})",
         in_era=len(shown),
         lanes="" if lanes == DEFAULT_LANES else LANE_LABELS[lanes].lower(),
     )
-    listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
+    listed = shown.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(
         zip(
             listed[EventSchema.id].tolist(),
@@ -233,13 +292,15 @@ def render_timeline_page() -> None:
     sync_from_url("event", cached_ids(dataset.version, dataset.events))
     row = matched_selection("event", "event", matched, dataset.events, EventSchema.id, event_label)
     selected = None if row is None else row[EventSchema.id]
-    if selected and selected not in titles:  # matched, but beyond the listed ones
+    if selected and selected not in titles:  # matched, but out of view or beyond the listed ones
         titles[selected] = event_label(row)
+    scale = cached_scale(dataset.version, kind, dataset.events, dataset.eras)
     fig = build_timeline_figure(
-        matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described
-    )
+        matched, dataset.eras, lanes=lanes, x_range=span or data_span(dataset.events, dataset.eras),
+        highlight=selected, description=described, scale=scale, scale_kind=kind,
+    )  # fmt: skip
     view = {
-        "era": None if era is None else era[EraSchema.id],
+        "era": era_id,
         "from": flt.date_from,
         "to": flt.date_to,
         "category": flt.categories,
@@ -247,6 +308,8 @@ def render_timeline_page() -> None:
         "actor": flt.actors,
         "q": flt.query,
         "lanes": lanes,
+        "scale": kind,
+        "zoom": format_zoom(zoom),
         "event": selected,
     }
     render_share_box(
@@ -260,51 +323,85 @@ def render_timeline_page() -> None:
         figures=lambda: [fig],
         table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
         timelinejs=lambda: export_timelinejs(
-            shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],
+            shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era_id],
             sources=dataset.sources, title=description, categories=described.labels("categories"),
         ),
     )  # fmt: skip
-    st.plotly_chart(
-        fig,
-        key="timeline_chart",
-        on_select=handle_chart_select,
-        selection_mode="points",
-        width="stretch",
-        config={"toImageButtonOptions": {"filename": "tumen-timeline"}, "displaylogo": False},
-    )
+    render_chart(fig, scale)
     st.caption(
-        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the month or year; ~ marks an approximate date. "
-        "Drag across the chart to zoom in on a period; double-click to zoom out."
+        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the "
+        "month or year; ~ marks an approximate date. Drag across the chart to zoom in on a period; double-click to "
+        "zoom out. "
+        + ("Scale by era: each era is as wide as its share of the events." if kind == "era" else "Scale: true time.")
     )
-    with st.container(border=True):
+    render_story(dataset, flt, matched, shown, span, era_id, titles, row, selected, where)
+
+
+def view_span(dataset: Dataset, flt: EventFilter, era: pd.Series | None, zoom) -> tuple[tuple | None, str]:
+    """The dates the chart shows, and how the caption names them: a zoom, else the era, else the date filters,
+    else everything (None)."""
+    if zoom is not None:
+        return (pd.Timestamp(zoom[0]), pd.Timestamp(zoom[1])), "in view (zoomed)"
+    if era is not None:
+        return (era[Derived.lower], era[Derived.upper]), "in this era"
+    if flt.date_from or flt.date_to:
+        lo, hi = data_span(dataset.events, dataset.eras)
+        first = pd.Timestamp(flt.date_from) if flt.date_from else lo
+        last = pd.Timestamp(flt.date_to) if flt.date_to else hi
+        return (first, last), "in these dates"
+    return None, ""
+
+
+def render_no_match(dataset: Dataset, flt: EventFilter) -> None:
+    """Nothing matches: say which filters exclude everything, and offer one action that clears them all."""
+    found = blocking_filters(dataset.events, flt)
+    helps = [f"without the {name} filter, {n} would match" for name, n in found if n]
+    names = ", ".join(name for name, _ in found)
+    text = f"No event matches all of these filters together ({names})."
+    text += " " + ("; ".join(helps).capitalize() + "." if helps else "Each of them, cleared alone, still leaves none.")
+    with st.container(border=True, key="no_match"):
+        st.warning(text, icon=":material/filter_alt_off:")
+        st.button("Clear filters", key="clear_filters_empty", on_click=handle_clear_filters, type="primary")
+
+
+def render_story(dataset, flt, matched, shown, span, era_id, titles, row, selected, where) -> None:
+    """The event picker (the events in view) with ◀ Prev / Next ▶, and the detail panel of the chosen event."""
+    ids = shown[EventSchema.id].tolist()
+    onward = [onward_era(dataset.eras, matched, era_id, offset) for offset in (-1, 1)]
+    at_first = bool(ids) and selected == ids[0]
+    at_last = bool(ids) and selected == ids[-1]
+    with st.container(border=True, key="event_detail"):
         pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")
         with pick:
             chosen = st.selectbox(
                 "Event"
-                if len(matched) <= MAX_LISTED
-                else f"Event (the first {MAX_LISTED:,} of {len(matched):,} are listed)",
+                if len(shown) <= MAX_LISTED
+                else f"Event (the first {MAX_LISTED:,} of {len(shown):,} are listed)",
                 list(titles),
                 index=None,
                 format_func=lambda i: titles.get(i, i),
                 key="event",
                 placeholder="Click a marker, or choose an event",
             )
-        prev_col.button(
-            "◀ Prev",
-            key="event_prev",
-            on_click=handle_step,
-            args=(dataset.events, flt, -1),
-            width="stretch",
-            disabled=matched.empty,
-        )
-        next_col.button(
-            "Next ▶",
-            key="event_next",
-            on_click=handle_step,
-            args=(dataset.events, flt, 1),
-            width="stretch",
-            disabled=matched.empty,
-        )
+        for col, label, key, offset, at_end, nxt in (
+            (prev_col, "◀ Prev", "event_prev", -1, at_first, onward[0]),
+            (next_col, "Next ▶", "event_next", 1, at_last, onward[1]),
+        ):
+            col.button(
+                label, key=key, on_click=handle_step, args=(dataset.events, flt, span, offset, nxt), width="stretch",
+                disabled=not ids or (at_end and nxt is None),
+                help=(f"Into the {'next' if offset > 0 else 'previous'} era" if at_end and nxt else None),
+            )  # fmt: skip
+        if at_last or at_first:
+            end = "last" if at_last else "first"
+            beyond = onward[1] if at_last else onward[0]
+            if beyond is not None:
+                st.caption(
+                    f"This is the {end} event {where}; {'Next ▶' if at_last else '◀ Prev'} opens the "
+                    f"{'next' if at_last else 'previous'} era's."
+                )
+            elif span is not None:
+                st.caption(f"This is the {end} event {where}.")
         sync_to_url("event", chosen)
         if row is not None and chosen == selected:  # the select box shows the session's selection: `row`
             render_event_detail(row, dataset)

@@ -8,15 +8,23 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
+from components import era_scale as es
 from components.filters import EventFilter
+from components.timeline_axis import build_scale
 from tests.conftest import sample
 
 DATA = sample()
 TOTAL = len(DATA.events)
+SCALES = {kind: build_scale(kind, DATA.events, DATA.eras) for kind in ("era", "time")}
 
 
 def _figure(at):
     return pio.from_json(at.get("plotly_chart")[0].proto.spec)
+
+
+def _shown_dates(at, kind: str = "era") -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates at the ends of the chart's x-axis (a numeric axis placed by the page's scale)."""
+    return tuple(pd.Timestamp(d) for d in es.to_date(SCALES[kind], _figure(at).layout.xaxis.range))
 
 
 def _count_caption(at) -> str:
@@ -57,10 +65,10 @@ def test_text_search_and_dates(make_app):
 
 def test_choosing_an_era_zooms_and_shows_its_summary(make_app):
     at = make_app()
-    full = [pd.Timestamp(x) for x in _figure(at).layout.xaxis.range]
+    full = _shown_dates(at)
     at.pills(key="era").set_value("imperial").run()
     era = DATA.eras.set_index("id").loc["imperial"]
-    lo, hi = (pd.Timestamp(x) for x in _figure(at).layout.xaxis.range)
+    lo, hi = _shown_dates(at)
     assert lo < era["date_lower"] < hi and hi - lo < (full[1] - full[0]) / 2
     assert "Imperial Russia and Korean migration" in at.info[0].value
 
