@@ -188,9 +188,9 @@ def _finish(
 ) -> go.Figure:
     """The traces in a layout: era bands, lanes on the y-axis and the x-range in positions.
 
-    A drag across the chart draws a box along time only (`dragmode` select, horizontal): the page turns the box
-    into the zoomed span (Streamlit hands a box to Python, never a zoom made in the browser), so a zoom survives
-    every rerun and goes in the link. Double-click clears it.
+    A drag across the chart zooms along time only (the lanes' axis is fixed). Streamlit never tells Python about a
+    zoom made in the browser, so the page's script (views/timeline.js) hands it over as a box selection, which
+    the page keeps as its zoom (in session and link): the range here is always the page's, so it survives reruns.
 
     The colour key is shown only when lanes are not categories: with category lanes the y-axis already names
     each colour's category.
@@ -221,8 +221,7 @@ def _finish(
             "fixedrange": True,
         },
         "hovermode": "closest",
-        "dragmode": "select",
-        "selectdirection": "h",
+        "dragmode": "zoom",
         "showlegend": lanes != "category",
         "uirevision": f"{x_range[0]}|{x_range[1]}",
     }

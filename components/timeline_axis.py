@@ -132,10 +132,13 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 def zoom_from_box(scale: es.EraScale, x: list[float]) -> tuple[date, date] | None:
-    """The span of dates a box dragged across the chart covers (its x in positions), whole days, or None."""
+    """The span of dates a box dragged across the chart covers (its x in positions), whole days; None for a box
+    of no width (what a double-click sends: zoom out) or one that is not two numbers."""
     try:
         lo, hi = sorted(float(v) for v in x[:2])
     except (TypeError, ValueError):
+        return None
+    if not hi > lo or not np.isfinite([lo, hi]).all():
         return None
     first, last = (pd.Timestamp(d).date() for d in es.to_date(scale, [lo, hi]))
     return (first, last) if first < last else None

@@ -100,12 +100,26 @@ MIGRATIONS: dict[str, str] = {}
 # Renamed values: key → {old value: new value}. Links made before the lanes switch wrote ids carried its labels.
 VALUE_MIGRATIONS: dict[str, dict[str, str]] = {
     "lanes": {"Category": "category", "Claim status": "status", "First actor": "actor"},
+    # The claim-status filter was bound to its widget, which wrote its labels (`Disputed`) into links.
+    "status": {s.capitalize(): s for s in CLAIM_STATUSES},
 }
 
 # Keys whose widgets are synced with the URL by hand (views.common.sync_from_url): they read the rewritten URL.
 # Every other key is bound to its widget, which reads the address the browser opened, so a migrated value is
 # handed to the widget as its state (widget_value).
-HAND_SYNCED = {"era", "event", "lanes", "scale", "zoom", "direction", "delegation", "category", "sector", "level"}
+HAND_SYNCED = {
+    "era",
+    "event",
+    "lanes",
+    "scale",
+    "zoom",
+    "status",
+    "direction",
+    "delegation",
+    "category",
+    "sector",
+    "level",
+}
 
 # Keys Streamlit itself understands; never reported as unknown.
 STREAMLIT_KEYS = {"embed", "embed_options"}

@@ -129,9 +129,9 @@ def render_filters(dataset: Dataset) -> EventFilter:
         sync_list_from_url("category", list(labels))  # synced by id: the options show labels
         categories = st.multiselect("Categories", list(labels), format_func=lambda c: labels.get(c, c), key="category")
         sync_list_to_url("category", categories)
-        statuses = st.multiselect(
-            "Claim status", CLAIM_STATUSES, format_func=str.capitalize, key="status", bind="query-params"
-        )
+        sync_list_from_url("status", CLAIM_STATUSES)  # by id: bound, the URL held the label (`Disputed`)
+        statuses = st.multiselect("Claim status", CLAIM_STATUSES, format_func=str.capitalize, key="status")
+        sync_list_to_url("status", statuses)
         actors = st.multiselect(
             "Actors", cached_actor_options(dataset.version, events), key="actor", bind="query-params"
         )
@@ -268,11 +268,6 @@ def render_timeline_page() -> None:
     shown = in_span(matched, span)  # what the chart shows, and so what story mode, the picker and exports walk
     counted = md_inline(flt.describe(len(matched), len(dataset.events), described))
     st.caption(counted if span is None else f"{counted} · {len(shown)} {where}")
-    if zoom is not None:
-        st.button(
-            f"Zoomed to {zoom[0].isoformat()} … {zoom[1].isoformat()}: show {'the era' if era is not None else 'all'}",
-            key="reset_zoom", on_click=handle_reset_zoom, icon=":material/zoom_out_map:",
-        )  # fmt: skip
     if matched.empty:
         render_no_match(dataset, flt)
     description = describe_view(
@@ -312,21 +307,29 @@ def render_timeline_page() -> None:
         "zoom": format_zoom(zoom),
         "event": selected,
     }
-    render_share_box(
-        TIMELINE,
-        view,
-        description,
-        dataset,
-        name="events",
-        rows=shown,
-        columns=columns_of(EventSchema),
-        figures=lambda: [fig],
-        table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
-        timelinejs=lambda: export_timelinejs(
-            shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era_id],
-            sources=dataset.sources, title=description, categories=described.labels("categories"),
-        ),
-    )  # fmt: skip
+    actions = st.container(horizontal=True, key="timeline_actions")  # a zoom's button beside Share: the chart
+    with actions:  # stays where it was when a zoom adds it
+        render_share_box(
+            TIMELINE,
+            view,
+            description,
+            dataset,
+            name="events",
+            rows=shown,
+            columns=columns_of(EventSchema),
+            figures=lambda: [fig],
+            table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
+            timelinejs=lambda: export_timelinejs(
+                shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era_id],
+                sources=dataset.sources, title=description, categories=described.labels("categories"),
+            ),
+        )  # fmt: skip
+        if zoom is not None:
+            st.button(
+                f"Zoomed to {zoom[0].isoformat()} … {zoom[1].isoformat()}: show "
+                + ("the era" if era is not None else "all"),
+                key="reset_zoom", on_click=handle_reset_zoom, icon=":material/zoom_out_map:",
+            )  # fmt: skip
     render_chart(fig, scale)
     st.caption(
         "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the "

@@ -89,30 +89,28 @@ def handle_reset_zoom() -> None:
 
 
 def chart_select_handler(scale: es.EraScale):
-    """The chart's on_select callback: a box dragged along time zooms to it; a clicked marker opens its event;
-    an empty selection (a double-click) clears the zoom."""
+    """The chart's on_select callback: a clicked marker opens its event; a box is a zoom made in the browser
+    (views/timeline.js hands it over: a box of no width is a double-click, back to the unzoomed view).
+
+    An empty selection changes nothing: a click beside the markers sends one, and must not drop the zoom."""
 
     def handle_chart_select() -> None:
         selection = st.session_state[CHART_KEY].selection
         boxes = selection.get("box") or []
         points = selection.get("points") or []
         if boxes:
-            span = zoom_from_box(scale, boxes[-1].get("x") or [])
-            if span is not None:
-                st.session_state["zoom"] = span
+            st.session_state["zoom"] = zoom_from_box(scale, boxes[-1].get("x") or [])
             return
         custom = points[0].get("customdata") if points else None
         if isinstance(custom, list) and custom and isinstance(custom[0], str):  # an event marker, not a count cell
             st.session_state["event"] = custom[0]
-        elif not points:
-            st.session_state["zoom"] = None
 
     return handle_chart_select
 
 
 def render_chart(fig, scale: es.EraScale) -> None:
-    """The chart: points are clicked, a drag along time boxes a span to zoom to; the browser's own zoom tools,
-    whose zoom the page never learns and so loses on the next rerun, are taken off the toolbar."""
+    """The chart: a click opens a marker's event, a drag zooms along time, a double-click zooms out. Toolbar
+    modes that would turn a drag into something else (pan, select, lasso) are taken off it."""
     st.plotly_chart(
         fig,
         key=CHART_KEY,
@@ -122,7 +120,17 @@ def render_chart(fig, scale: es.EraScale) -> None:
         config={
             "toImageButtonOptions": {"filename": "tumen-timeline"},
             "displaylogo": False,
-            "scrollZoom": False,
-            "modeBarButtonsToRemove": ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"],
+            "scrollZoom": False,  # a wheel over the chart scrolls the page
+            "doubleClick": "autosize",  # a double-click asks for the whole view: timeline.js sends it as a reset
+            "modeBarButtonsToRemove": [
+                "zoom2d",
+                "pan2d",
+                "select2d",
+                "lasso2d",
+                "zoomIn2d",
+                "zoomOut2d",
+                "autoScale2d",
+                "resetScale2d",
+            ],
         },
     )

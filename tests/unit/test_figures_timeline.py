@@ -186,13 +186,13 @@ def _shown(fig, scale) -> list[pd.Timestamp]:
 
 
 @pytest.mark.parametrize("kind", ["era", "time"])
-def test_x_range_is_applied_with_a_small_pad_and_drag_boxes_time_only(mini, kind):
+def test_x_range_is_applied_with_a_small_pad_and_a_drag_zooms_time_only(mini, kind):
     x_range = (pd.Timestamp("1930-01-01"), pd.Timestamp("1940-01-01"))
     scale = axis.build_scale(kind, mini.events, mini.eras)
     fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range, scale=scale, scale_kind=kind)
     lo, hi = _shown(fig, scale)
     assert x_range[0] - pd.Timedelta(days=60) < lo < x_range[0] and x_range[1] < hi < x_range[1] + pd.Timedelta(days=60)
-    assert fig.layout.yaxis.fixedrange and fig.layout.dragmode == "select" and fig.layout.selectdirection == "h"
+    assert fig.layout.yaxis.fixedrange and fig.layout.dragmode == "zoom" and not fig.layout.xaxis.fixedrange
     assert fig.layout.xaxis.title.text == axis.SCALE_NOTES[kind]
 
 
