@@ -58,8 +58,8 @@ def xaxis(scale: es.EraScale, lo: float, hi: float, kind: str) -> dict:
     values, labels = es.ticks(scale, lo, hi, max_ticks=MAX_TICKS)
     return {
         "type": "linear", "range": [lo, hi], "tickmode": "array", "tickvals": values, "ticktext": labels,
-        "showgrid": False, "zeroline": False,
-        "title": {"text": SCALE_NOTES[kind], "font": {"size": 11}, "standoff": 4},
+        "showgrid": False, "zeroline": False, "automargin": True,  # the title goes below the ticks, even rotated
+        "title": {"text": SCALE_NOTES[kind], "font": {"size": 11}, "standoff": 14},
     }  # fmt: skip
 
 
