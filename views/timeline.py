@@ -267,7 +267,8 @@ def render_timeline_page() -> None:
     span, where = view_span(dataset, flt, era, zoom)
     shown = in_span(matched, span)  # what the chart shows, and so what story mode, the picker and exports walk
     counted = md_inline(flt.describe(len(matched), len(dataset.events), described))
-    st.caption(counted if span is None else f"{counted} · {len(shown)} {where}")
+    narrowed = zoom is not None or era is not None  # date filters narrow `matched` itself: no second count
+    st.caption(f"{counted} · {len(shown)} {where}" if narrowed else counted)
     if matched.empty:
         render_no_match(dataset, flt)
     description = describe_view(
