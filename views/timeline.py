@@ -38,7 +38,6 @@ from views.timeline_chart import (
     handle_reset_zoom,
     render_chart,
     render_scale,
-    render_timeline_support,
     sync_zoom,
 )
 
@@ -240,7 +239,6 @@ def render_timeline_page() -> None:
         st.title("Timeline")
         return
     described = dataset.description
-    render_timeline_support()
     st.title(md_escape(described.title))
     if described.subtitle:
         st.caption(md_escape(described.subtitle))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -16,17 +15,6 @@ from views.common import sync_from_url, sync_to_url
 CHART_KEY = "timeline_chart"
 DEFAULT_SCALE = DEFAULTS["scale"]
 _ZOOM_URL, _ZOOM_CONTEXT = "_url_zoom", "_zoom_context"
-# Our own static style and script (never data): era labels sized for the screen, pills that wrap, touch that
-# scrolls the page, the detail panel brought into view after a click.
-_STATIC = "".join(
-    f"<{tag}>{(Path(__file__).parent / name).read_text()}</{tag}>"
-    for tag, name in (("style", "timeline.css"), ("script", "timeline.js"))
-)
-
-
-def render_timeline_support() -> None:
-    """The page's static style and script."""
-    st.html(_STATIC, unsafe_allow_javascript=True)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
