@@ -37,17 +37,6 @@ def lane_values(events: pd.DataFrame, lanes: str) -> pd.Series:
     return events[column].astype(str)
 
 
-def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x-range that shows every era and event, with a little margin."""
-    lows = [df[Derived.lower].min() for df in (events, eras) if not df.empty]
-    highs = [df[Derived.upper].max() for df in (events, eras) if not df.empty]
-    if not lows:
-        return pd.Timestamp("1858-01-01"), pd.Timestamp("2025-12-31")
-    lo, hi = min(lows), max(highs)
-    pad = max((hi - lo) * 0.01, pd.Timedelta(days=5))
-    return lo - pad, hi + pad
-
-
 def build_timeline_figure(
     events: pd.DataFrame,
     eras: pd.DataFrame,

@@ -229,6 +229,7 @@ def test_a_phone_swipes_over_the_chart_and_taps_a_marker(browser: Browser, app_u
     event_id, x, y = next(m for m in found["markers"] if 100 < m[2] < 800)
     page.touchscreen.tap(x, y)
     title = DATA.events.set_index("id").loc[event_id, "title"]
+    expect(page).to_have_url(re.compile(f"event={re.escape(event_id)}"), timeout=T)
     expect(page.get_by_role("heading", name=title)).to_be_attached(timeout=T)
     context.close()
 
