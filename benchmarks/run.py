@@ -27,10 +27,11 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from components.dates import parse_edtf  # noqa: E402
-from components.figures_timeline import build_timeline_figure, view_range  # noqa: E402
+from components.figures_timeline import build_timeline_figure  # noqa: E402
 from components.filters import EventFilter  # noqa: E402
 from components.loading import load_dataset  # noqa: E402
 from components.synth import synthesize  # noqa: E402
+from components.timeline_axis import build_scale, data_span  # noqa: E402
 from components.writing import write_tables  # noqa: E402
 
 CHROMIUM = os.environ.get("TUMEN_CHROMIUM", "/usr/bin/chromium")
@@ -141,7 +142,8 @@ def floor_figure(events: pd.DataFrame, query: str) -> go.Figure:
 def tumen_figure(data, query: str) -> go.Figure:
     """What Tumen's Timeline page draws for `query` with no other filter: the timeline over every era."""
     matched = EventFilter(query=query).apply(data.events)
-    return build_timeline_figure(matched, data.eras, x_range=view_range(data.events, data.eras))
+    scale = build_scale("era", data.events, data.eras)  # the page's scale: of the whole dataset, cached
+    return build_timeline_figure(matched, data.eras, x_range=data_span(data.events, data.eras), scale=scale)
 
 
 def expected_points(app: Path, folder: Path, query: str) -> int:

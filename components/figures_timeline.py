@@ -6,16 +6,21 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import era_scale as es
 from components import palette
+from components import timeline_axis as axis
 from components.aggregate import MAX_POINTS, bin_edges, bin_label, choose_bin, count_by_bin
 from components.description import Description, complete
-from components.plotting import KEY_ONLY, customdata_rows, era_bands, span_traces, stack_offsets, themed, trusted_figure
+from components.plotting import KEY_ONLY, customdata_rows, themed, trusted_figure
 from components.schema import CLAIM_STATUSES, LANE_COLUMNS, Derived, EventSchema
 from components.text import plotly_text
 
 # Claim status is told by shape as well as by words, so it reads without colour.
 STATUS_SYMBOLS = {"confirmed": "circle", "reported": "circle-open", "disputed": "triangle-up", "refuted": "x"}
 assert set(STATUS_SYMBOLS) == set(CLAIM_STATUSES)
+# Markers closer than this share of the view are offset in their lane: 26 px on the ~850 px plot of a 1400 px
+# window, 8 px on a phone's ~270 px (11 px markers whose centres stay at least 6 px apart).
+MARKER_GAP = 0.03
 
 
 def first_actor(actors: str) -> str:
@@ -32,17 +37,6 @@ def lane_values(events: pd.DataFrame, lanes: str) -> pd.Series:
     return events[column].astype(str)
 
 
-def view_range(events: pd.DataFrame, eras: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x-range that shows every era and event, with a little margin."""
-    lows = [df[Derived.lower].min() for df in (events, eras) if not df.empty]
-    highs = [df[Derived.upper].max() for df in (events, eras) if not df.empty]
-    if not lows:
-        return pd.Timestamp("1858-01-01"), pd.Timestamp("2025-12-31")
-    lo, hi = min(lows), max(highs)
-    pad = max((hi - lo) * 0.01, pd.Timedelta(days=5))
-    return lo - pad, hi + pad
-
-
 def build_timeline_figure(
     events: pd.DataFrame,
     eras: pd.DataFrame,
@@ -51,34 +45,37 @@ def build_timeline_figure(
     x_range: tuple | None = None,
     highlight: str | None = None,
     description: Description | None = None,
+    scale: es.EraScale | None = None,
+    scale_kind: str = "era",
     theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
     """Events as markers (and bars for ranges or partial dates) in lanes, over labelled era bands.
 
-    Categories are ordered, labelled and coloured as `description` says (by default, as found in `events`).
-    Above MAX_POINTS events the chart shows exact counts per time bin instead (see `plotting.aggregated`).
+    The x-axis is numeric: dates are placed by `scale` (by default the era scale of these events and eras, see
+    `era_scale`; `scale_kind` "time" is true time) and ticked with real dates. `x_range` is the span of dates to
+    show (default: every event and era). Categories are ordered, labelled and coloured as `description` says (by
+    default, as found in `events`). Above MAX_POINTS events the chart shows exact counts per time bin instead.
     """
     described = description or complete(None, {"events.csv": events}, "")
-    x_range = x_range or view_range(events, eras)
+    scale = scale or axis.build_scale(scale_kind, events, eras)
+    x_range = axis.view_positions(scale, x_range or axis.data_span(events, eras))
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)
     lane_names = sorted(lane.unique(), key=_lane_key(lanes, described.ids("categories")))
     shown_names = [described.label("categories", n) for n in lane_names] if lanes == "category" else lane_names
-    finish = (eras, lane_names, shown_names, x_range, lanes, theme)
+    finish = (eras, lane_names, shown_names, scale, x_range, lanes, scale_kind, theme)
     if len(events) > MAX_POINTS:
-        return _finish(_counts_traces(events, lane, lane_names, shown_names, x_range), *finish)
+        dates = tuple(pd.Timestamp(d) for d in es.to_date(scale, x_range))
+        return _finish(_counts_traces(events, lane, lane_names, shown_names, dates, scale), *finish)
     if events.empty:
         return _finish(([], {}), *finish)
     # Columns are taken out once as arrays: selecting frame rows per lane and per category cost more than the rest.
-    lower, upper = events[Derived.lower].to_numpy(), events[Derived.upper].to_numpy()
+    lower = es.to_position(scale, events[Derived.lower])
+    upper = es.to_position(scale, events[Derived.upper] + pd.Timedelta(days=1))  # a bar reaches its last day's end
+    wide_rows = (events[Derived.upper] > events[Derived.lower]).to_numpy()
     lane_of = lane.to_numpy(dtype=object)
-    # Events closer than ~1.5% of the visible span would overlap on screen: offset them within their lane.
-    gap_days = max(1, int((pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])).days * 0.015))
-    y = np.zeros(len(events))
-    for idx, name in enumerate(lane_names):
-        at = np.flatnonzero(lane_of == name)
-        offsets = np.asarray(stack_offsets(lower[at], upper[at], min_gap_days=gap_days))
-        rows = int(offsets.max(initial=0)) + 1
-        y[at] = idx - 0.35 + min(0.22, 0.75 / rows) * offsets if rows > 1 else idx
+    # Markers closer than MARKER_GAP of the view would overlap on screen: offset them within their lane.
+    y = pd.Series(lane_of).map({name: i for i, name in enumerate(lane_names)}).to_numpy(dtype=float)
+    y += es.spread(lower, lane_of, MARKER_GAP * (x_range[1] - x_range[0]), step=0.16, limit=0.42)
     # One marker trace for every event, in category order with the chosen event last (drawn on top). Streamlit runs
     # Plotly.newPlot on every filter change, at a cost per trace: with a marker trace per category (23 traces in all)
     # the shipped view took ~100 ms in headless Chromium, ~80 ms like this (median of 60 alternating draws).
@@ -87,7 +84,7 @@ def build_timeline_figure(
     rank = category.map({c: i for i, c in enumerate(known)}).fillna(len(known)).to_numpy()
     ids = events[EventSchema.id].to_numpy(dtype=object)
     order = np.lexsort((rank, ids == highlight))
-    ids, lower, upper, y = ids[order], lower[order], upper[order], y[order]
+    ids, lower, upper, y, wide_rows = ids[order], lower[order], upper[order], y[order], wide_rows[order]
     chosen = ids == highlight
     category_colors = described.colors("categories")
     colors = category.map(category_colors).fillna(palette.UNKNOWN).to_numpy(dtype=object)[order]
@@ -120,7 +117,9 @@ def build_timeline_figure(
     traces = []
     for name in shown:
         at = np.flatnonzero(sorted_category == name)
-        traces += span_traces(lower[at], upper[at], y[at], colors[at[0]], name)
+        at = at[wide_rows[at]]
+        if at.size:
+            traces += _bars(lower[at], upper[at], y[at], colors[at[0]], name)
     approximate = events[Derived.approximate].to_numpy(dtype=bool)[order]
     traces += [markers, *approximate_marks(lower, y, approximate)]
     if lanes != "category":  # the colour key: one entry per category shown
@@ -131,11 +130,12 @@ def build_timeline_figure(
 
 
 def _counts_traces(
-    events: pd.DataFrame, lane: pd.Series, lane_names: list, shown_names: list, x_range: tuple
+    events: pd.DataFrame, lane: pd.Series, lane_names: list, shown_names: list, x_range: tuple, scale: es.EraScale
 ) -> tuple[list, dict]:
     """A heat map of exact event counts per lane and time bin (one image, however many bins), said in the title.
 
-    Colour follows log10 of the count so that sparse early years stay visible next to dense recent ones.
+    Colour follows log10 of the count so that sparse early years stay visible next to dense recent ones. The x
+    values are the bins' edges placed by the scale, so a bin is as wide as the scale makes its time.
     """
     freq, word = choose_bin(*x_range)
     counts = count_by_bin(events, lane, freq)
@@ -152,7 +152,7 @@ def _counts_traces(
     top = max(1.0, float(np.nanmax(n))) if n.size else 1.0
     ticks = [10**k for k in range(int(np.log10(top)) + 1)]
     trace = {
-        "type": "heatmap", "x": (starts + (edges[1:] - starts) / 2).to_numpy(), "y": list(range(len(lane_names))),
+        "type": "heatmap", "x": es.to_position(scale, edges), "y": list(range(len(lane_names))),
         "z": np.log10(n), "customdata": n, "zmin": 0, "zmax": max(np.log10(top), 1), "text": text,
         "hovertemplate": "%{text}<extra></extra>", "hoverongaps": False, "colorscale": "Viridis", "ygap": 2, "opacity": 0.9,
         "colorbar": {"title": {"text": f"events per {word}"}, "tickvals": np.log10(ticks),
@@ -174,11 +174,17 @@ def _finish(
     eras: pd.DataFrame,
     lane_names: list,
     shown_names: list,
+    scale: es.EraScale,
     x_range: tuple,
     lanes: str,
+    scale_kind: str,
     theme: palette.Theme = palette.LIGHT,
 ) -> go.Figure:
-    """The traces in a layout: era bands, lanes on the y-axis and the x-range (drag to zoom, double-click to reset).
+    """The traces in a layout: era bands, lanes on the y-axis and the x-range in positions.
+
+    A drag across the chart zooms along time only (the lanes' axis is fixed). Streamlit never tells Python about a
+    zoom made in the browser, so the page's script (views/timeline.js) hands it over as a box selection, which
+    the page keeps as its zoom (in session and link): the range here is always the page's, so it survives reruns.
 
     The colour key is shown only when lanes are not categories: with category lanes the y-axis already names
     each colour's category.
@@ -187,7 +193,7 @@ def _finish(
     Chromium took 246 ms with it and 119 ms without. Era pills, dates and drag-to-zoom cover its job.
     """
     traces, layout = parts
-    shapes, labels = era_bands(eras, x_range, theme=theme)
+    shapes, labels = axis.era_layout(eras, scale, *x_range, theme=theme)
     if layout.get("meta", {}).get("aggregated"):  # the heat map hides the bands: mark where each era starts on top
         shapes += [
             {"type": "line", "xref": "x", "yref": "y domain", "x0": band["x0"], "x1": band["x0"], "y0": 0, "y1": 1,
@@ -200,11 +206,8 @@ def _finish(
         "annotations": labels,
         "height": max(380, 110 + 48 * max(len(lane_names), 1)),
         "margin": {"l": 10, "r": 10, "t": 50 if "title" in layout else 30, "b": 10},
-        "legend": {"title": {"text": "Category"}, "orientation": "h", "yanchor": "top", "y": -0.08, "x": 0} | KEY_ONLY,
-        "xaxis": {
-            "type": "date",
-            "range": [pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])],
-        },
+        "legend": {"title": {"text": "Category"}, "orientation": "h", "yanchor": "top", "y": -0.14, "x": 0} | KEY_ONLY,
+        "xaxis": axis.xaxis(scale, *x_range, scale_kind),
         "yaxis": {
             "tickvals": list(range(len(lane_names))),
             "ticktext": plotly_text(shown_names),
@@ -212,6 +215,7 @@ def _finish(
             "fixedrange": True,
         },
         "hovermode": "closest",
+        "dragmode": "zoom",
         "showlegend": lanes != "category",
         "uirevision": f"{x_range[0]}|{x_range[1]}",
     }
@@ -245,6 +249,24 @@ def _outlines(colors: np.ndarray, theme: palette.Theme) -> np.ndarray:
     """Each fill colour's outline for the theme (one look-up per distinct colour)."""
     distinct = {c: theme.mark(c) for c in set(colors.tolist())}
     return np.asarray([distinct[c] for c in colors.tolist()], dtype=object)
+
+
+def _bars(lower, upper, y, color: str, group: str) -> list[dict]:
+    """One line trace of bars from `lower` to `upper` (positions) at `y`, broken by None between rows.
+
+    Like plotting.span_traces, in position space: a range that crosses eras is one bar, as long as the scale makes
+    each piece."""
+    n = len(lower)
+    xs, ys = np.empty(3 * n, dtype=object), np.empty(3 * n, dtype=object)
+    xs[0::3], xs[1::3], xs[2::3] = lower, upper, None
+    ys[0::3], ys[1::3], ys[2::3] = y, y, None
+    return [
+        {
+            "type": "scatter", "x": xs, "y": ys, "mode": "lines", "hoverinfo": "skip",
+            "line": {"color": color, "width": 7}, "opacity": 0.45, "showlegend": False, "legendgroup": group,
+            "name": f"{group} (span)",
+        }
+    ]  # fmt: skip
 
 
 def _key_entry(category: str, color: str, outline: str) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -173,6 +173,35 @@ def step(ids: list[str], current: str | None, offset: int) -> str | None:
         return ids[0] if offset >= 0 else ids[-1]
     i = min(max(ids.index(current) + offset, 0), len(ids) - 1)
     return ids[i]
+
+
+def in_span(rows: pd.DataFrame, span: tuple | None) -> pd.DataFrame:
+    """The rows whose dates overlap `span` (two datetime-likes, inclusive), all rows for None: what a view shows."""
+    if span is None:
+        return rows
+    mask = (rows[Derived.upper] >= pd.Timestamp(span[0])) & (rows[Derived.lower] <= pd.Timestamp(span[1]))
+    return rows if mask.all() else rows[mask]
+
+
+# The filter fields of an EventFilter and how a reader names each (in the notice when nothing matches).
+EVENT_FILTER_FIELDS = {
+    "dates": ("date_from", "date_to"),
+    "categories": ("categories",),
+    "claim status": ("statuses",),
+    "actors": ("actors",),
+    "search": ("query",),
+}
+
+
+def blocking_filters(events: pd.DataFrame, flt: EventFilter) -> list[tuple[str, int]]:
+    """For a filter that matches nothing: each filter in use, with how many events match once it alone is
+    cleared (0 when clearing it alone is not enough)."""
+    used = {name: fields for name, fields in EVENT_FILTER_FIELDS.items() if any(getattr(flt, f) for f in fields)}
+    out = []
+    for name, fields in used.items():
+        cleared = replace(flt, **{f: EventFilter.__dataclass_fields__[f].default for f in fields})
+        out.append((name, len(cleared.apply(events))))
+    return out
 
 
 def describe_view(description: str, *, era: str = "", in_era: int | None = None, lanes: str = "") -> str:

@@ -29,6 +29,23 @@ def parse_url_date(value: str) -> date | None:
         return None
 
 
+ZOOM_SEPARATOR = ".."
+
+
+def format_zoom(span: tuple[date, date] | None) -> str | None:
+    """A zoomed span as the URL writes it, `YYYY-MM-DD..YYYY-MM-DD`."""
+    return None if span is None else f"{span[0].isoformat()}{ZOOM_SEPARATOR}{span[1].isoformat()}"
+
+
+def parse_zoom(value: str | None) -> tuple[date, date] | None:
+    """The span of a `zoom` URL value, or None unless it is two increasing `YYYY-MM-DD` dates."""
+    parts = (value or "").split(ZOOM_SEPARATOR)
+    if len(parts) != 2:
+        return None
+    lo, hi = (parse_url_date(p) for p in parts)
+    return (lo, hi) if lo and hi and lo < hi else None
+
+
 TIMELINE, DELEGATIONS, DATA = "/", "/delegations", "/data"
 MARGIN_YEARS = 5  # the date widgets reach this many whole years beyond the data
 
@@ -52,6 +69,14 @@ PARAMS: tuple[Param, ...] = (
     Param("q", (TIMELINE, DELEGATIONS), "text search (every word must match)"),
     Param("lanes", (TIMELINE,), "y-axis lanes; default `category`", False, tuple(LANE_COLUMNS)),
     Param("event", (TIMELINE,), "the id of the open event"),
+    Param(
+        "scale",
+        (TIMELINE,),
+        "time axis; default `era` (each era as wide as its events): `era`, `time` (true time)",
+        False,
+        ("era", "time"),
+    ),
+    Param("zoom", (TIMELINE,), "the span a drag across the chart zoomed to, `YYYY-MM-DD..YYYY-MM-DD`"),
     Param("direction", (DELEGATIONS,), "a direction id from dataset.toml; default both"),
     Param("sector", (DELEGATIONS,), "a sector id (repeatable)", True),
     Param("level", (DELEGATIONS,), "a level id (repeatable)", True),
@@ -67,7 +92,7 @@ PARAMS: tuple[Param, ...] = (
     Param("data_q", (DATA,), "text search across the four tables"),
 )
 BY_KEY = {p.key: p for p in PARAMS}
-DEFAULTS = {"lanes": "category", "chart": "Tempo"}
+DEFAULTS = {"lanes": "category", "chart": "Tempo", "scale": "era"}
 
 # Renamed parameters: old key → new key. Old links are rewritten before any widget reads them, so they keep
 # working. Empty until a parameter is renamed.
@@ -75,12 +100,26 @@ MIGRATIONS: dict[str, str] = {}
 # Renamed values: key → {old value: new value}. Links made before the lanes switch wrote ids carried its labels.
 VALUE_MIGRATIONS: dict[str, dict[str, str]] = {
     "lanes": {"Category": "category", "Claim status": "status", "First actor": "actor"},
+    # The claim-status filter was bound to its widget, which wrote its labels (`Disputed`) into links.
+    "status": {s.capitalize(): s for s in CLAIM_STATUSES},
 }
 
 # Keys whose widgets are synced with the URL by hand (views.common.sync_from_url): they read the rewritten URL.
 # Every other key is bound to its widget, which reads the address the browser opened, so a migrated value is
 # handed to the widget as its state (widget_value).
-HAND_SYNCED = {"era", "event", "lanes", "direction", "delegation", "category", "sector", "level"}
+HAND_SYNCED = {
+    "era",
+    "event",
+    "lanes",
+    "scale",
+    "zoom",
+    "status",
+    "direction",
+    "delegation",
+    "category",
+    "sector",
+    "level",
+}
 
 # Keys Streamlit itself understands; never reported as unknown.
 STREAMLIT_KEYS = {"embed", "embed_options"}
@@ -165,6 +204,16 @@ def _checker(spec: Param, known: Mapping[str, set[str]], bounds: tuple | None) -
             return None if lo <= d <= hi else f"outside {lo.isoformat()} … {hi.isoformat()}"
 
         return check_date
+    if spec.key == "zoom":
+        lo, hi = bounds or (date.min, date.max)
+
+        def check_zoom(v: str) -> str | None:
+            span = parse_zoom(v)
+            if span is None:
+                return "not two increasing dates of the form YYYY-MM-DD..YYYY-MM-DD"
+            return None if lo <= span[0] and span[1] <= hi else f"outside {lo.isoformat()} … {hi.isoformat()}"
+
+        return check_zoom
     if spec.key == "listed":  # the toggle reads true/false in any case
         return lambda v: None if v.lower() in spec.fixed else "expected true or false"
     if spec.fixed:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from components.figures_timeline import build_timeline_figure, view_range
-from components.filters import EventFilter, actor_options, describe_view, step
+from components import palette
+from components.figures_timeline import build_timeline_figure
+from components.filters import EventFilter, actor_options, blocking_filters, describe_view, in_span, step
 from components.loading import Dataset
 from components.schema import (
-    CLAIM_STATUS_MEANING,
     CLAIM_STATUSES,
     LANE_COLUMNS,
     Derived,
@@ -18,49 +19,49 @@ from components.schema import (
     columns_of,
 )
 from components.text import md_escape, md_inline
+from components.timeline_axis import data_span
 from components.timelinejs import export_timelinejs
-from components.urlstate import DEFAULTS, TIMELINE, date_bounds
+from components.urlstate import DEFAULTS, TIMELINE, date_bounds, format_zoom
 from views.common import (
     chart_theme,
     checked_dates,
     matched_selection,
     render_link_notices,
     render_share_box,
-    render_sources,
     require_dataset,
     sync_from_url,
     sync_list_from_url,
     sync_list_to_url,
     sync_to_url,
 )
+from views.timeline_chart import (
+    cached_scale,
+    handle_reset_zoom,
+    render_chart,
+    render_scale,
+    sync_zoom,
+)
+from views.timeline_story import MAX_LISTED, render_story
 
-MAX_LISTED = 1_000
 LANE_LABELS = {"category": "Category", "status": "Claim status", "actor": "First actor"}
 DEFAULT_LANES = DEFAULTS["lanes"]
-
-
-def handle_chart_select() -> None:
-    """A clicked marker becomes the selected event (kept in the URL through the bound `event` widget)."""
-    points = st.session_state["timeline_chart"].selection.get("points", [])
-    custom = points[0].get("customdata") if points else None
-    if isinstance(custom, list) and custom and isinstance(custom[0], str):  # an event marker, not a count cell
-        st.session_state["event"] = custom[0]
-
-
-def handle_step(events: pd.DataFrame, flt: EventFilter, offset: int) -> None:
-    """Story mode: move the selection to the previous or next matching event.
-
-    The button holds the shared frame and the small filter, not a list of ids, which would cost every
-    session a copy of up to 100k strings.
-    """
-    ids = flt.apply(events)[EventSchema.id].tolist()
-    st.session_state["event"] = step(ids, st.session_state.get("event"), offset)
 
 
 def handle_era_step(era_ids: list[str], offset: int) -> None:
     """Move to the previous or next era."""
     current = st.session_state.get("era")
     st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
+
+
+FILTER_KEYS = {"from": None, "to": None, "category": [], "status": [], "actor": [], "q": ""}
+
+
+def handle_clear_filters() -> None:
+    """Every filter back to its default (so out of the link), with the era and the zoom."""
+    for key, value in FILTER_KEYS.items():
+        st.session_state[key] = value
+    st.session_state["era"] = None
+    st.session_state["zoom"] = None
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -95,13 +96,19 @@ def render_filters(dataset: Dataset) -> EventFilter:
         sync_list_from_url("category", list(labels))  # synced by id: the options show labels
         categories = st.multiselect("Categories", list(labels), format_func=lambda c: labels.get(c, c), key="category")
         sync_list_to_url("category", categories)
-        statuses = st.multiselect("Claim status", CLAIM_STATUSES, key="status", bind="query-params")
+        sync_list_from_url("status", CLAIM_STATUSES)  # by id: bound, the URL held the label (`Disputed`)
+        statuses = st.multiselect("Claim status", CLAIM_STATUSES, format_func=str.capitalize, key="status")
+        sync_list_to_url("status", statuses)
         actors = st.multiselect(
             "Actors", cached_actor_options(dataset.version, events), key="actor", bind="query-params"
         )
         query = st.text_input(
             "Search title, summary, actors, notes", key="q", bind="query-params", placeholder="e.g. deportation"
         )
+        st.button(
+            "Clear filters", key="clear_filters", on_click=handle_clear_filters, icon=":material/filter_alt_off:",
+            disabled=not any((date_from, date_to, categories, statuses, actors, query)),
+        )  # fmt: skip
     date_from, date_to = checked_dates(date_from, date_to)
     return EventFilter(date_from, date_to, tuple(categories), tuple(statuses), tuple(actors), query)
 
@@ -134,8 +141,20 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
     sync_to_url("era", chosen)
     with right:
         a, b = st.columns(2)
-        a.button("◀ Era", key="era_prev", on_click=handle_era_step, args=(era_ids, -1), width="stretch")
-        b.button("Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch")
+        first, last = chosen is not None and chosen == era_ids[0], chosen is not None and chosen == era_ids[-1]
+        a.button(
+            "◀ Era",
+            key="era_prev",
+            on_click=handle_era_step,
+            args=(era_ids, -1),
+            width="stretch",
+            disabled=first,
+            help="This is the first era" if first else "The previous era",
+        )
+        b.button(
+            "Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch", disabled=last,
+            help="This is the last era" if last else "The next era",
+        )  # fmt: skip
     if not chosen:
         return None
     row = eras[eras[EraSchema.id] == chosen].iloc[0]
@@ -143,28 +162,6 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
         f"**{md_escape(row[EraSchema.name])}** ({md_escape(row[Derived.label])}). {md_escape(row[EraSchema.summary])}"
     )
     return row
-
-
-def render_event_detail(event: pd.Series, dataset: Dataset) -> None:
-    """The detail panel: title, date as written, summary, actors, place, status, notes and sources."""
-    st.header(md_escape(event[EventSchema.title]))
-    status = event[EventSchema.claim_status]
-    st.markdown(
-        f"**{md_escape(event[Derived.label])}** · "
-        + md_escape(dataset.description.label("categories", event[EventSchema.category]))
-        + (f" · {md_escape(event[EventSchema.location])}" if event[EventSchema.location] else "")
-    )
-    st.markdown(md_escape(event[EventSchema.summary]))
-    if event[EventSchema.actors]:
-        st.markdown("**Actors:** " + md_escape(event[EventSchema.actors]))
-    st.markdown(f"**Claim status: {md_escape(status)}**: {md_escape(CLAIM_STATUS_MEANING.get(status, ''))}")
-    if event[EventSchema.notes]:
-        st.markdown("**Notes:** " + md_escape(event[EventSchema.notes]))
-    render_sources(event[EventSchema.source_ids], dataset.sources)
-    st.caption(
-        f"Event id: {event[EventSchema.id]} · EDTF: {event[EventSchema.start]}"
-        + (f"/{event[EventSchema.end]}" if event[EventSchema.end] else "")
-    )
 
 
 def event_label(event: pd.Series) -> str:
@@ -204,24 +201,27 @@ def render_timeline_page() -> None:
     flt = render_filters(dataset)
     era = render_era_picker(dataset.eras)
     matched = flt.apply(dataset.events)
-    lanes = render_lanes()
-    shown = matched  # what the chart shows, and so what the exports hold
+    lanes_col, scale_col = st.columns(2)
+    with lanes_col:
+        lanes = render_lanes()
+    with scale_col:
+        kind = render_scale()
+    era_id = None if era is None else era[EraSchema.id]
+    zoom = sync_zoom((era_id, flt.date_from, flt.date_to))
+    span, where = view_span(dataset, flt, era, zoom)
+    shown = in_span(matched, span)  # what the chart shows, and so what story mode, the picker and exports walk
     counted = md_inline(flt.describe(len(matched), len(dataset.events), described))
-    if era is not None:
-        pad = pd.Timedelta(days=max(3, int((era[Derived.upper] - era[Derived.lower]).days * 0.02)))
-        x_range = (era[Derived.lower] - pad, era[Derived.upper] + pad)
-        shown = matched[(matched[Derived.upper] >= era[Derived.lower]) & (matched[Derived.lower] <= era[Derived.upper])]
-        st.caption(f"{counted} · {len(shown)} in this era")
-    else:
-        x_range = view_range(dataset.events, dataset.eras)
-        st.caption(counted)
+    narrowed = zoom is not None or era is not None  # date filters narrow `matched` itself: no second count
+    st.caption(f"{counted} · {len(shown)} {where}" if narrowed else counted)
+    if matched.empty:
+        render_no_match(dataset, flt)
     description = describe_view(
         flt.describe(len(matched), len(dataset.events), described),
         era="" if era is None else f"“{era[EraSchema.name]}” ({era[Derived.label]})",
         in_era=len(shown),
         lanes="" if lanes == DEFAULT_LANES else LANE_LABELS[lanes].lower(),
     )
-    listed = matched.head(MAX_LISTED)  # a select box with 100k options would stall the browser
+    listed = shown.head(MAX_LISTED)  # a select box with 100k options would stall the browser
     titles = dict(
         zip(
             listed[EventSchema.id].tolist(),
@@ -232,14 +232,19 @@ def render_timeline_page() -> None:
     sync_from_url("event", cached_ids(dataset.version, dataset.events))
     row = matched_selection("event", "event", matched, dataset.events, EventSchema.id, event_label)
     selected = None if row is None else row[EventSchema.id]
-    if selected and selected not in titles:  # matched, but beyond the listed ones
+    if selected and selected not in titles:  # matched, but out of view or beyond the listed ones
         titles[selected] = event_label(row)
-    fig = build_timeline_figure(
-        matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described,
-        theme=chart_theme(),
-    )  # fmt: skip
+    scale = cached_scale(dataset.version, kind, dataset.events, dataset.eras)
+
+    def figure_for(theme: palette.Theme) -> go.Figure:
+        return build_timeline_figure(
+            matched, dataset.eras, lanes=lanes, x_range=span or data_span(dataset.events, dataset.eras),
+            highlight=selected, description=described, scale=scale, scale_kind=kind, theme=theme,
+        )  # fmt: skip
+
+    fig = figure_for(chart_theme())
     view = {
-        "era": None if era is None else era[EraSchema.id],
+        "era": era_id,
         "from": flt.date_from,
         "to": flt.date_to,
         "category": flt.categories,
@@ -247,67 +252,66 @@ def render_timeline_page() -> None:
         "actor": flt.actors,
         "q": flt.query,
         "lanes": lanes,
+        "scale": kind,
+        "zoom": format_zoom(zoom),
         "event": selected,
     }
-    render_share_box(
-        TIMELINE,
-        view,
-        description,
-        dataset,
-        name="events",
-        rows=shown,
-        columns=columns_of(EventSchema),
-        # The page shows the timeline under its title, no heading of its own; a snapshot is a white page.
-        charts=lambda: [("", build_timeline_figure(
-            matched, dataset.eras, lanes=lanes, x_range=x_range, highlight=selected, description=described,
-        ))],
-        table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
-        timelinejs=lambda: export_timelinejs(
-            shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era[EraSchema.id]],
-            sources=dataset.sources, title=description, categories=described.labels("categories"),
-        ),
-    )  # fmt: skip
-    st.plotly_chart(
-        fig,
-        key="timeline_chart",
-        on_select=handle_chart_select,
-        selection_mode="points",
-        width="stretch",
-        config={"toImageButtonOptions": {"filename": "tumen-timeline"}, "displaylogo": False},
-    )
+    actions = st.container(horizontal=True, key="timeline_actions")  # a zoom's button beside Share: the chart
+    with actions:  # stays where it was when a zoom adds it
+        render_share_box(
+            TIMELINE,
+            view,
+            description,
+            dataset,
+            name="events",
+            rows=shown,
+            columns=columns_of(EventSchema),
+            # The page shows the timeline under its title, no heading of its own; a snapshot is a white page.
+            charts=lambda: [("", figure_for(palette.LIGHT))],
+            table=lambda: events_table(shown, described.labels("categories")),  # built on click, not held per session
+            timelinejs=lambda: export_timelinejs(
+                shown, dataset.eras if era is None else dataset.eras[dataset.eras[EraSchema.id] == era_id],
+                sources=dataset.sources, title=description, categories=described.labels("categories"),
+            ),
+        )  # fmt: skip
+        if zoom is not None:
+            st.button(
+                f"Zoomed to {zoom[0].isoformat()} … {zoom[1].isoformat()}: show "
+                + ("the era" if era is not None else "all"),
+                key="reset_zoom", on_click=handle_reset_zoom, icon=":material/zoom_out_map:",
+            )  # fmt: skip
+    render_chart(fig, scale)
     st.caption(
-        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the month or year; ~ marks an approximate date. "
-        "Drag across the chart to zoom in on a period; double-click to zoom out."
+        "Shapes: ● confirmed · ○ reported · ▲ disputed · ✕ refuted. Bars show a range or a date known only to the "
+        "month or year; ~ marks an approximate date. Drag across the chart to zoom in on a period; double-click to "
+        "zoom out. "
+        + ("Scale by era: each era is as wide as its share of the events." if kind == "era" else "Scale: true time.")
     )
-    with st.container(border=True):
-        pick, prev_col, next_col = st.columns([8, 1, 1], vertical_alignment="bottom")
-        with pick:
-            chosen = st.selectbox(
-                "Event"
-                if len(matched) <= MAX_LISTED
-                else f"Event (the first {MAX_LISTED:,} of {len(matched):,} are listed)",
-                list(titles),
-                index=None,
-                format_func=lambda i: titles.get(i, i),
-                key="event",
-                placeholder="Click a marker, or choose an event",
-            )
-        prev_col.button(
-            "◀ Prev",
-            key="event_prev",
-            on_click=handle_step,
-            args=(dataset.events, flt, -1),
-            width="stretch",
-            disabled=matched.empty,
-        )
-        next_col.button(
-            "Next ▶",
-            key="event_next",
-            on_click=handle_step,
-            args=(dataset.events, flt, 1),
-            width="stretch",
-            disabled=matched.empty,
-        )
-        sync_to_url("event", chosen)
-        if row is not None and chosen == selected:  # the select box shows the session's selection: `row`
-            render_event_detail(row, dataset)
+    render_story(dataset, flt, matched, shown, span, era_id, titles, row, selected, where)
+
+
+def view_span(dataset: Dataset, flt: EventFilter, era: pd.Series | None, zoom) -> tuple[tuple | None, str]:
+    """The dates the chart shows, and how the caption names them: a zoom, else the era, else the date filters,
+    else everything (None)."""
+    if zoom is not None:
+        return (pd.Timestamp(zoom[0]), pd.Timestamp(zoom[1])), "in view (zoomed)"
+    if era is not None:
+        return (era[Derived.lower], era[Derived.upper]), "in this era"
+    if flt.date_from or flt.date_to:
+        lo, hi = data_span(dataset.events, dataset.eras)
+        first = pd.Timestamp(flt.date_from) if flt.date_from else lo
+        last = pd.Timestamp(flt.date_to) if flt.date_to else hi
+        return (first, last), "in these dates"
+    return None, ""
+
+
+def render_no_match(dataset: Dataset, flt: EventFilter) -> None:
+    """Nothing matches: say which filters exclude everything, and offer one action that clears them all."""
+    found = blocking_filters(dataset.events, flt)
+    helps = [f"without the {name} filter, {n} would match" for name, n in found if n]
+    names = ", ".join(name for name, _ in found)
+    text = f"No event matches all of these filters together ({names})."
+    text += " " + ("; ".join(helps).capitalize() + "." if helps else "Each of them, cleared alone, still leaves none.")
+    with st.container(border=True, key="no_match"):
+        st.warning(text, icon=":material/filter_alt_off:")
+        st.button("Clear filters", key="clear_filters_empty", on_click=handle_clear_filters, type="primary")

@@ -8,15 +8,23 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from components.filters import EventFilter
+from components import era_scale as es
+from components.filters import EventFilter, in_span
+from components.timeline_axis import build_scale
 from tests.conftest import sample
 
 DATA = sample()
 TOTAL = len(DATA.events)
+SCALES = {kind: build_scale(kind, DATA.events, DATA.eras) for kind in ("era", "time")}
 
 
 def _figure(at):
     return pio.from_json(at.get("plotly_chart")[0].proto.spec)
+
+
+def _shown_dates(at, kind: str = "era") -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates at the ends of the chart's x-axis (a numeric axis placed by the page's scale)."""
+    return tuple(pd.Timestamp(d) for d in es.to_date(SCALES[kind], _figure(at).layout.xaxis.range))
 
 
 def _count_caption(at) -> str:
@@ -57,10 +65,10 @@ def test_text_search_and_dates(make_app):
 
 def test_choosing_an_era_zooms_and_shows_its_summary(make_app):
     at = make_app()
-    full = [pd.Timestamp(x) for x in _figure(at).layout.xaxis.range]
+    full = _shown_dates(at)
     at.pills(key="era").set_value("imperial").run()
     era = DATA.eras.set_index("id").loc["imperial"]
-    lo, hi = (pd.Timestamp(x) for x in _figure(at).layout.xaxis.range)
+    lo, hi = _shown_dates(at)
     assert lo < era["date_lower"] < hi and hi - lo < (full[1] - full[0]) / 2
     assert "Imperial Russia and Korean migration" in at.info[0].value
 
@@ -190,3 +198,70 @@ def test_renamed_keys_and_values_in_old_links_reach_the_page(make_app, monkeypat
     assert at.multiselect(key="category").value == ["treaty"]
     assert at.session_state["lanes"] == "status"
     assert set(_figure(at).layout.yaxis.ticktext) <= {"confirmed", "reported", "disputed", "refuted"}
+
+
+def test_a_zoom_in_the_link_sets_the_axis_and_story_mode_walks_only_its_events(make_app):
+    at = make_app(params={"zoom": "2018-01-01..2019-12-31"})
+    lo, hi = _shown_dates(at)
+    assert pd.Timestamp("2017-06-01") < lo < pd.Timestamp("2018-01-01") < pd.Timestamp("2019-12-31") < hi
+    inside = in_span(DATA.events, (pd.Timestamp("2018-01-01"), pd.Timestamp("2019-12-31")))["id"].tolist()
+    assert f"{len(inside)} in view (zoomed)" in _count_caption(at)
+    assert at.selectbox(key="event").options == [at.selectbox(key="event").format_func(i) for i in inside]
+    for expected in inside:
+        at.button(key="event_next").click().run()
+        assert at.selectbox(key="event").value == expected
+    assert at.button(key="event_next").disabled  # no era to step into: the end of the view
+    at.button(key="reset_zoom").click().run()
+    assert at.session_state["zoom"] is None and "zoomed" not in _count_caption(at)
+
+
+def test_the_zoom_goes_when_the_era_changes(make_app):
+    at = make_app(params={"zoom": "2018-01-01..2019-12-31"})
+    at.pills(key="era").set_value("cold-war").run()
+    assert at.session_state["zoom"] is None and "in this era" in _count_caption(at)
+
+
+@pytest.mark.parametrize(
+    ("params", "ignored"),
+    [({"zoom": "2019-12-31..2018-01-01"}, "zoom=2019-12-31..2018-01-01"), ({"scale": "log"}, "scale=log")],
+)
+def test_invalid_zoom_or_scale_in_a_link_is_ignored_with_a_notice(make_app, params, ignored):
+    at = make_app(params=params)
+    assert not at.exception and ignored in " ".join(w.value for w in at.warning)
+    assert at.session_state["zoom"] is None and at.session_state["scale"] == "era"
+
+
+def test_true_time_from_the_link(make_app):
+    at = make_app(params={"scale": "time"})
+    assert _figure(at).layout.xaxis.title.text == "scale: true time"
+
+
+def test_next_in_an_era_stays_in_it_then_steps_into_the_next_era(make_app):
+    era = DATA.eras.set_index("id").loc["cold-war"]
+    ids = in_span(DATA.events, (era["date_lower"], era["date_upper"]))["id"].tolist()
+    at = make_app(params={"era": "cold-war"})
+    for expected in ids:
+        at.button(key="event_next").click().run()
+        assert at.selectbox(key="event").value == expected and at.pills(key="era").value == "cold-war"
+    at.button(key="event_next").click().run()
+    assert at.pills(key="era").value == "post-soviet"
+    nxt = DATA.eras.set_index("id").loc["post-soviet"]
+    assert at.selectbox(key="event").value == in_span(DATA.events, (nxt["date_lower"], nxt["date_upper"]))["id"].iloc[0]
+
+
+def test_era_buttons_stop_at_the_ends(make_app):
+    first, last = DATA.eras.sort_values("date_lower")["id"].iloc[[0, -1]]
+    at = make_app(params={"era": first})
+    assert at.button(key="era_prev").disabled and not at.button(key="era_next").disabled
+    at = make_app(params={"era": last})
+    assert at.button(key="era_next").disabled and not at.button(key="era_prev").disabled
+
+
+def test_no_match_names_the_filters_and_clear_filters_clears_them(make_app):
+    at = make_app(params={"category": "treaty", "status": "disputed", "q": "treaty"})
+    (message,) = (w.value for w in at.warning if "No event matches" in w.value)
+    assert "categories" in message and "claim status" in message and "search" in message
+    at.button(key="clear_filters_empty").click().run()
+    assert f"{TOTAL} of {TOTAL}" in _count_caption(at)
+    assert at.multiselect(key="category").value == [] and at.multiselect(key="status").value == []
+    assert at.text_input(key="q").value == ""

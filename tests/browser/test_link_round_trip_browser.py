@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from components.filters import DelegationFilter, EventFilter
+from components.filters import DelegationFilter, EventFilter, in_span
 from components.schema import DelegationSchema, EraSchema, EventSchema
 from tests.browser.conftest import CHART_TIMEOUT_MS, open_share
 from tests.conftest import ROOT, sample
@@ -102,6 +102,7 @@ EVENT = DATA.events[DATA.events[EventSchema.category] == "treaty"].iloc[2]
 DELEGATION = DATA.delegations.iloc[3]
 ACTOR = "Kim Jong Un"
 D1, D2 = date(2000, 1, 1), date(2019, 12, 31)
+Z1, Z2 = date(2018, 3, 1), date(2019, 6, 30)
 DD1, DD2 = date(2024, 6, 1), date(2024, 9, 30)
 
 CASES: dict[tuple[str, str], Case] = {
@@ -113,11 +114,12 @@ CASES: dict[tuple[str, str], Case] = {
     ("to", "/"): Case(f"to={D2}", (_date("To", D2), lambda p: _events_caption(p, EventFilter(date_to=D2)))),
     ("category", "/"): Case(
         "category=treaty&category=summit",
-        (_tag("Categories", "Treaty"), _tag("Categories", "Summit"),  # labels shown, ids in the link
+        (_tag("Categories", DATA.description.label("categories", "treaty")),
+         _tag("Categories", DATA.description.label("categories", "summit")),
          lambda p: _events_caption(p, EventFilter(categories=("treaty", "summit")))),
     ),
     ("status", "/"): Case(
-        "status=disputed", (_tag("Claim status", "disputed"), lambda p: _events_caption(p, EventFilter(statuses=("disputed",))))
+        "status=disputed", (_tag("Claim status", "Disputed"), lambda p: _events_caption(p, EventFilter(statuses=("disputed",))))
     ),
     ("actor", "/"): Case(
         "actor=Kim+Jong+Un", (_tag("Actors", ACTOR), lambda p: _events_caption(p, EventFilter(actors=(ACTOR,))))
@@ -133,6 +135,16 @@ CASES: dict[tuple[str, str], Case] = {
     ("event", "/"): Case(
         f"event={EVENT[EventSchema.id]}",
         (lambda p: expect(p.get_by_role("heading", name=EVENT[EventSchema.title])).to_be_visible(timeout=T),),
+    ),
+    ("scale", "/"): Case(
+        "scale=time",
+        (_selected_button("True time"),
+         lambda p: expect(p.locator(".js-plotly-plot .xtitle")).to_have_text("scale: true time", timeout=T)),
+    ),
+    ("zoom", "/"): Case(
+        f"zoom={Z1}..{Z2}",
+        (lambda p: expect(p.get_by_role("button", name=f"Zoomed to {Z1} … {Z2}: show all")).to_be_visible(timeout=T),
+         lambda p: expect(p.get_by_text(f"· {len(in_span(DATA.events, (Z1, Z2)))} in view (zoomed)")).to_be_visible(timeout=T)),
     ),
     ("from", "/delegations"): Case(
         f"from={DD1}", (_date("From", DD1), lambda p: _delegations_caption(p, DelegationFilter(date_from=DD1)))

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from components import era_scale as es
 from components.aggregate import (
     MAX_POINTS,
     bin_edges,
@@ -18,6 +19,7 @@ from components.figures_timeline import build_timeline_figure, lane_values
 from components.loading import load_files
 from components.plotting import aggregated
 from components.synth import synthesize
+from components.timeline_axis import build_scale
 from components.writing import write_tables
 
 
@@ -68,7 +70,7 @@ def test_big_timeline_is_aggregated_with_exact_total(big):
     assert aggregated(fig) and fig.layout.meta["total"] == len(big.events)
     counts = np.asarray(fig.data[0].customdata, dtype=float)  # lanes x bins, NaN where none
     assert np.nansum(counts) == len(big.events)
-    assert counts.shape == (len(fig.layout.yaxis.ticktext), len(fig.data[0].x))
+    assert counts.shape == (len(fig.layout.yaxis.ticktext), len(fig.data[0].x) - 1)  # x: the bins' edges
     assert f"{len(big.events):,} events: too many to draw one by one" in fig.layout.title.text
     assert len(fig.to_json()) < 2_000_000
 
@@ -99,8 +101,9 @@ def test_heat_map_marks_each_era_start_above_its_cells(big):
     # The cells cover the era bands, so each era after the first starts at a line drawn on top.
     fig = build_timeline_figure(big.events, big.eras)
     above = [s for s in fig.layout.shapes if s.layer == "above"]
-    starts = sorted(big.eras["date_lower"])[1:]
-    assert [pd.Timestamp(s.x0) for s in above] == starts
+    scale = build_scale("era", big.events, big.eras)
+    starts = es.to_position(scale, sorted(big.eras["date_lower"])[1:])
+    assert [s.x0 for s in above] == pytest.approx(starts)
 
 
 def test_big_delegation_timeline_counts_per_direction(big):

@@ -1,12 +1,15 @@
 """Figure builders, asserted on the figure: era bands, ids in customdata, status symbols, lanes, offsets."""
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components.figures_timeline import STATUS_SYMBOLS, build_timeline_figure, view_range
+from components import era_scale as es
+from components import timeline_axis as axis
+from components.figures_timeline import MARKER_GAP, STATUS_SYMBOLS, build_timeline_figure
 from components.loading import load_dataset
-from components.plotting import LABEL_CHARS_PER_VIEW, fit_label, stack_offsets
+from components.plotting import fit_label, stack_offsets
 from components.schema import CLAIM_STATUSES
 
 
@@ -25,18 +28,22 @@ def _ids(fig):
     return [row[0] for t in _marker_traces(fig) for row in t.customdata]
 
 
+def _labels(fig, size=axis.WIDE_FONT):
+    """The era labels of one set (wide or compact), lines joined by spaces."""
+    return [a.text.replace("<br>", " ") for a in fig.layout.annotations if a.font.size == size]
+
+
 def test_one_band_per_era_with_its_label(mini):
     fig = build_timeline_figure(mini.events, mini.eras)
     assert len(fig.layout.shapes) == len(mini.eras)
-    labels = {a.text for a in fig.layout.annotations}
-    assert set(mini.eras["name"]) <= labels
+    assert set(mini.eras["name"]) <= set(_labels(fig))
 
 
 def test_narrow_eras_lose_their_label_not_their_band(mini):
     x_range = (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
     fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
     assert len(fig.layout.shapes) == 2
-    assert [a.text for a in fig.layout.annotations if a.text] == ["Late era"]
+    assert _labels(fig) == ["Late era"]
 
 
 @pytest.mark.parametrize(
@@ -59,18 +66,21 @@ def test_era_labels_fit_their_visible_band_and_keep_the_full_name_on_hover():
     from tests.conftest import sample
 
     data = sample()
-    ranges = [view_range(data.events, data.eras)]
-    ranges += [(lo, hi) for lo, hi in zip(data.eras["date_lower"], data.eras["date_upper"], strict=True)]
-    for x_range in ranges:
-        fig = build_timeline_figure(data.events, data.eras, x_range=x_range)
-        span = pd.Timestamp(x_range[1]) - pd.Timestamp(x_range[0])
-        for label in fig.layout.annotations:
-            band = next(
-                s for s in fig.layout.shapes if pd.Timestamp(s.x0) <= pd.Timestamp(label.x) < pd.Timestamp(s.x1)
-            )
-            visible = min(pd.Timestamp(band.x1), pd.Timestamp(x_range[1])) - pd.Timestamp(label.x)
-            assert len(label.text) <= visible / span * LABEL_CHARS_PER_VIEW, (x_range, label.text)
-            assert label.hovertext in set(data.eras["name"])
+    ranges = [None] + [(lo, hi) for lo, hi in zip(data.eras["date_lower"], data.eras["date_upper"], strict=True)]
+    for kind in ("era", "time"):
+        for x_range in ranges:
+            fig = build_timeline_figure(data.events, data.eras, x_range=x_range, scale_kind=kind)
+            lo, hi = fig.layout.xaxis.range
+            for label in fig.layout.annotations:
+                chars = {axis.WIDE_FONT: axis.WIDE_CHARS, axis.COMPACT_FONT: axis.COMPACT_CHARS}[label.font.size]
+                band = next(s for s in fig.layout.shapes if s.x0 <= label.x < s.x1)
+                visible = min(band.x1, hi) - label.x
+                lines = label.text.split("<br>")
+                assert len(lines) <= axis.MAX_LINES
+                assert max(map(len, lines)) <= visible / (hi - lo) * chars, (kind, x_range, label.text)
+                assert label.hovertext.rsplit(" (", 1)[0] in set(data.eras["name"])
+            if kind == "era" and x_range is None:  # by era, every era has room for at least its first year
+                assert len(_labels(fig)) == len(fig.layout.shapes)
 
 
 def test_every_event_id_is_in_customdata_once(mini):
@@ -171,18 +181,73 @@ def test_highlight_enlarges_the_chosen_marker(mini):
     assert sizes["e-month"] > sizes["e-old"]
 
 
-def test_x_range_is_applied_and_the_time_axis_zooms(mini):
+def _shown(fig, scale) -> list[pd.Timestamp]:
+    return [pd.Timestamp(d) for d in es.to_date(scale, fig.layout.xaxis.range)]
+
+
+@pytest.mark.parametrize("kind", ["era", "time"])
+def test_x_range_is_applied_with_a_small_pad_and_a_drag_zooms_time_only(mini, kind):
     x_range = (pd.Timestamp("1930-01-01"), pd.Timestamp("1940-01-01"))
-    fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range)
-    assert [pd.Timestamp(v) for v in fig.layout.xaxis.range] == list(x_range)
-    assert not fig.layout.xaxis.fixedrange and fig.layout.yaxis.fixedrange  # drag zooms time, never the lanes
+    scale = axis.build_scale(kind, mini.events, mini.eras)
+    fig = build_timeline_figure(mini.events, mini.eras, x_range=x_range, scale=scale, scale_kind=kind)
+    lo, hi = _shown(fig, scale)
+    assert x_range[0] - pd.Timedelta(days=60) < lo < x_range[0] and x_range[1] < hi < x_range[1] + pd.Timedelta(days=60)
+    assert fig.layout.yaxis.fixedrange and fig.layout.dragmode == "zoom" and not fig.layout.xaxis.fixedrange
+    assert fig.layout.xaxis.title.text == axis.SCALE_NOTES[kind]
 
 
 def test_default_range_shows_every_event_and_era(mini):
-    fig = build_timeline_figure(mini.events, mini.eras)
-    lo, hi = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    scale = axis.build_scale("era", mini.events, mini.eras)
+    lo, hi = _shown(build_timeline_figure(mini.events, mini.eras), scale)
     assert lo < mini.events["date_lower"].min() and hi > mini.events["date_upper"].max()
-    assert (lo, hi) == view_range(mini.events, mini.eras)
+    assert lo < mini.eras["date_lower"].min() and hi > mini.eras["date_upper"].max()
+
+
+@pytest.mark.parametrize("kind", ["era", "time"])
+def test_ticks_are_real_dates_at_their_positions(kind):
+    data = _shipped()
+    scale = axis.build_scale(kind, data.events, data.eras)
+    fig = build_timeline_figure(data.events, data.eras, scale=scale, scale_kind=kind)
+    assert 4 <= len(fig.layout.xaxis.tickvals) <= axis.MAX_TICKS
+    for x, text in zip(fig.layout.xaxis.tickvals, fig.layout.xaxis.ticktext, strict=True):
+        assert abs(es.to_position(scale, [pd.Timestamp(text)])[0] - x) < 1e-9, text
+
+
+def test_markers_sit_at_their_dates_and_bars_cross_eras_as_the_scale_draws_them():
+    data = _shipped()
+    scale = axis.build_scale("era", data.events, data.eras)
+    fig = build_timeline_figure(data.events, data.eras, scale=scale)
+    (markers,) = _marker_traces(fig)
+    by_id = data.events.set_index("id")
+    expected = es.to_position(scale, by_id.loc[[row[0] for row in markers.customdata], "date_lower"])
+    assert np.allclose(markers.x, expected)
+    assert markers.hovertemplate.startswith("<b>%{customdata[1]}</b><br>%{customdata[2]}")  # the written date
+    crossing = data.events[es.to_position(scale, data.events["date_lower"]) < 0.5]  # any range: ends are placed
+    bars = [(x0, x1) for t in fig.data if t.mode == "lines" for x0, x1 in zip(t.x[0::3], t.x[1::3], strict=True)]
+    ranges = data.events[data.events["date_upper"] > data.events["date_lower"]]
+    ends = es.to_position(scale, ranges["date_upper"] + pd.Timedelta(days=1))
+    assert sorted(x1 for _, x1 in bars) == pytest.approx(sorted(ends)) and len(crossing)
+
+
+def test_crowded_markers_in_a_lane_are_spread_apart():
+    data = _shipped()
+    fig = build_timeline_figure(data.events, data.eras)
+    (markers,) = _marker_traces(fig)
+    lo, hi = fig.layout.xaxis.range
+    x, y = np.asarray(markers.x), np.asarray(markers.y)
+    for i in range(len(x)):
+        for j in range(i):
+            if round(y[i]) == round(y[j]) and abs(x[i] - x[j]) < MARKER_GAP * (hi - lo):
+                assert y[i] != y[j]
+
+
+def test_the_recent_years_get_a_fifth_of_the_default_view():
+    data = _shipped()
+    fig = build_timeline_figure(data.events, data.eras)
+    scale = axis.build_scale("era", data.events, data.eras)
+    lo, hi = fig.layout.xaxis.range
+    a, b = es.to_position(scale, [pd.Timestamp("2022-01-01"), pd.Timestamp("2026-01-01")])
+    assert (b - a) / (hi - lo) >= 0.2
 
 
 @pytest.mark.parametrize(
@@ -219,7 +284,8 @@ def test_built_figure_passes_plotly_validation(lanes, highlight, x_range):
     data = _shipped()
     fig = build_timeline_figure(data.events, data.eras, lanes=lanes, highlight=highlight, x_range=x_range)
     checked = go.Figure(fig.to_dict())
-    assert len(checked.data) == len(fig.data) and checked.layout.xaxis.type == "date"
+    assert len(checked.data) == len(fig.data) and checked.layout.xaxis.type == "linear"
+    assert checked.layout.annotations and checked.layout.shapes
 
 
 def test_an_empty_view_still_builds_a_valid_figure(mini):

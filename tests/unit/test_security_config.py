@@ -40,8 +40,8 @@ def test_only_make_share_binds_every_interface():
 
 
 def test_no_code_renders_raw_html():
-    # One exception: views/common.py sends the app's own static script and style (views/keyboard.js, .css), read
-    # from files at import, never data.
+    # One exception: views/common.py sends the app's own static scripts and styles (views/keyboard.js, .css and
+    # views/timeline.js, .css), read from files at import, never data.
     paths = [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("views/*.py"), *ROOT.glob("components/*.py")]
     assert len(paths) > 25
     for path in paths:
@@ -52,7 +52,14 @@ def test_no_code_renders_raw_html():
                 '_CSS, _JS = ((Path(__file__).parent / name).read_text() for name in ("keyboard.css", "keyboard.js"))'
                 in text
             )
-            assert '_KEYBOARD = f"<style>{_CSS}</style><script>{_JS}</script>"' in text
+            assert (
+                '_TIMELINE_CSS, _TIMELINE_JS = ((Path(__file__).parent / name).read_text() for name in ("timeline.css", '
+                '"timeline.js"))' in text
+            )
+            assert (
+                '_KEYBOARD = f"<style>{_CSS}{_TIMELINE_CSS}</style><script>{_JS}</script><script>{_TIMELINE_JS}</script>"'
+                in text
+            )
             text = text.replace("st.html(_KEYBOARD, unsafe_allow_javascript=True)", "")
         for banned in (
             "unsafe_allow_html",

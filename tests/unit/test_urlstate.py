@@ -113,3 +113,37 @@ def test_migrate_renamed_keys(params, expected):
 def test_param_keys_are_unique_and_short():
     keys = [p.key for p in PARAMS]
     assert len(keys) == len(set(keys)) and all(len(k) <= 10 for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2018-01-01..2019-12-31", (date(2018, 1, 1), date(2019, 12, 31))),
+        ("1858-5-28..1860-01-01", (date(1858, 5, 28), date(1860, 1, 1))),
+        ("2019-12-31..2018-01-01", None),  # backwards
+        ("2018-01-01..2018-01-01", None),  # no width
+        ("2018-01-01", None),
+        ("2018-01-01..2019-02-30", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_zoom_spans_parse_and_format_back(value, span):
+    from components.urlstate import format_zoom, parse_zoom
+
+    assert parse_zoom(value) == span
+    if span:
+        assert parse_zoom(format_zoom(span)) == span
+
+
+def test_a_zoom_outside_the_bounds_or_malformed_is_noticed():
+    bounds = (date(1853, 1, 1), date(2030, 12, 31))
+    assert invalid_params({"zoom": ["2018-01-01..2019-12-31"]}, "/", {}, bounds) == []
+    (problem,) = invalid_params({"zoom": ["1700-01-01..2019-12-31"]}, "/", {}, bounds)
+    assert problem[2].startswith("outside")
+    (problem,) = invalid_params({"zoom": ["soon"]}, "/", {}, bounds)
+    assert "YYYY-MM-DD..YYYY-MM-DD" in problem[2]
+
+
+def test_old_links_with_claim_status_labels_are_migrated():
+    assert migrate({"status": ["Disputed", "refuted"]}) == {"status": ["disputed", "refuted"]}
