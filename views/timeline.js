@@ -35,7 +35,7 @@
   }, { capture: true, passive: true });
   // After a click on a marker the detail panel (below the chart) is drawn; bring it into view if it is out of it.
   const panel = () => document.querySelector(".st-key-event_detail");
-  const heading = () => document.querySelector(".st-key-event_detail h3");
+  const heading = () => document.querySelector(".st-key-event_detail h2");  // the event's title
   let watch = null;
   document.addEventListener("click", (event) => {
     if (!inChart(event.target)) return;
