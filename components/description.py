@@ -86,11 +86,9 @@ class Description:
     def colors(self, vocabulary: str) -> dict[str, str]:
         """id → colour: declared colours, else the vocabulary's scheme by position (palette)."""
         ids = self.ids(vocabulary)
-        scheme = {
-            "categories": dict(zip(ids, palette.qualitative(len(ids)), strict=True)),
-            "directions": palette.by_position(ids, palette.DIRECTION_COLORS),
-            "levels": palette.by_position(ids, palette.LEVEL_COLORS),
-        }.get(vocabulary, dict(zip(ids, palette.qualitative(len(ids)), strict=True)))
+        positional = {"directions": palette.DIRECTION_COLORS, "levels": palette.LEVEL_COLORS}.get(vocabulary)
+        scheme = dict(zip(ids, palette.qualitative(len(ids)), strict=True))
+        scheme = palette.by_position(ids, positional) if positional else scheme
         return {t.id: t.color or scheme[t.id] for t in self.terms(vocabulary)}
 
     def uses(self, column: str) -> bool:
@@ -131,6 +129,11 @@ def complete(described: Description | None, tables: Mapping[str, pd.DataFrame], 
         )
         out = replace(out, optional_columns=used)
     return replace(out, citation=out.citation or out.title)
+
+
+def or_found(description: Description | None, table: str, rows: pd.DataFrame) -> Description:
+    """`description`, or one found in the rows a figure draws (`table` names their file): the builders' default."""
+    return description or complete(None, {table: rows}, "")
 
 
 def vocabulary_problems(description: Description, tables: Mapping[str, pd.DataFrame]) -> list[Problem]:

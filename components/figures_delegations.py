@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from components import palette
 from components.aggregate import MAX_POINTS, choose_bin, count_delegations_by_bin
-from components.description import Description, complete
+from components.description import Description, or_found
 from components.plotting import (
     KEY_ONLY,
     customdata_rows,
@@ -24,11 +24,6 @@ from components.text import plotly_text
 
 MAX_LEAVES = 60  # a sunburst names each delegation (on a click into a sector) only up to this many
 MAX_MILESTONES = 40  # more reference lines than this would hide the markers; none are drawn then
-
-
-def described(delegations: pd.DataFrame, description: Description | None) -> Description:
-    """The description to draw with: the given one, else one found in the delegations themselves."""
-    return description or complete(None, {"delegations.csv": delegations}, "")
 
 
 def signs(description: Description) -> dict[str, int]:
@@ -67,7 +62,7 @@ def build_mirrored_timeline(
 
     Above MAX_POINTS delegations it shows exact counts per time bin instead, as bars up and down.
     """
-    description = described(delegations, description)
+    description = or_found(description, "delegations.csv", delegations)
     if len(delegations) > MAX_POINTS:
         return _mirrored_counts(delegations, description, theme)
     labels, sign = description.labels("directions"), signs(description)
@@ -193,7 +188,7 @@ def build_sector_breakdown(
     delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
 ) -> go.Figure:
     """One diverging bar per sector: the first direction to the right, the other to the left, sorted by total."""
-    description = described(delegations, description)
+    description = or_found(description, "delegations.csv", delegations)
     counts = sector_counts(delegations, description.ids("directions"))
     sectors = counts.index.tolist()[::-1]  # largest at the top
     labels, colors = description.labels("directions"), theme.marks(description.colors("directions"))
@@ -235,7 +230,7 @@ def build_composition(
     delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
 ) -> go.Figure:
     """Direction → sector → delegation as a sunburst (each leaf one delegation, up to MAX_LEAVES of them)."""
-    description = described(delegations, description)
+    description = or_found(description, "delegations.csv", delegations)
     direction_labels = description.labels("directions")
     direction_colors = theme.marks(description.colors("directions"))
     colors: list[str] = []  # every node in its direction's colour, in both themes

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import palette
-from components.description import Description, complete
+from components.description import Description, or_found
 from components.plotting import KEY_ONLY, count_axis, themed, trusted_figure
 from components.schema import DelegationSchema, Derived
 from components.text import plotly_text
@@ -22,10 +22,6 @@ def time_bin(first: pd.Timestamp, last: pd.Timestamp) -> tuple[str, str, str]:
     to 12 years, then years."""
     days = (pd.Timestamp(last) - pd.Timestamp(first)).days
     return next((p, xp, word) for p, xp, word, most in BINS if days <= most)
-
-
-def _described(delegations: pd.DataFrame, description: Description | None) -> Description:
-    return description or complete(None, {"delegations.csv": delegations}, "")
 
 
 def binned_counts(delegations: pd.DataFrame, period: str, directions: tuple[str, ...]) -> pd.DataFrame:
@@ -45,7 +41,7 @@ def build_activity(
 ) -> go.Figure:
     """Delegations per month, quarter or year (chosen from the span shown), stacked by direction; each bar one bin
     wide."""
-    description = _described(delegations, description)
+    description = or_found(description, "delegations.csv", delegations)
     labels, colors = description.labels("directions"), theme.marks(description.colors("directions"))
     if span is None and not delegations.empty:
         span = (delegations[Derived.lower].min(), delegations[Derived.upper].max())
@@ -101,7 +97,7 @@ def build_tempo(
     delegations: pd.DataFrame, description: Description | None = None, theme: palette.Theme = palette.LIGHT
 ) -> go.Figure:
     """Tempo: delegations per year, stacked by level (the first level at the bottom), one bar group per year."""
-    description = _described(delegations, description)
+    description = or_found(description, "delegations.csv", delegations)
     counts = per_year(delegations, description.ids("levels")) if not delegations.empty else pd.DataFrame()
     labels = {k: plotly_text(v) for k, v in description.labels("levels").items()}
     colors = description.colors("levels")

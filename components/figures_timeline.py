@@ -10,7 +10,7 @@ from components import era_scale as es
 from components import palette
 from components import timeline_axis as axis
 from components.aggregate import MAX_POINTS, bin_edges, bin_label, choose_bin, count_by_bin
-from components.description import Description, complete
+from components.description import Description, or_found
 from components.plotting import KEY_ONLY, customdata_rows, themed, trusted_figure
 from components.schema import CLAIM_STATUSES, LANE_COLUMNS, Derived, EventSchema
 from components.text import plotly_text
@@ -56,7 +56,7 @@ def build_timeline_figure(
     show (default: every event and era). Categories are ordered, labelled and coloured as `description` says (by
     default, as found in `events`). Above MAX_POINTS events the chart shows exact counts per time bin instead.
     """
-    described = description or complete(None, {"events.csv": events}, "")
+    described = or_found(description, "events.csv", events)
     scale = scale or axis.build_scale(scale_kind, events, eras)
     x_range = axis.view_positions(scale, x_range or axis.data_span(events, eras))
     lane = lane_values(events, lanes) if not events.empty else pd.Series(dtype=str)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # Paul Tol's / Plotly's colour-blind-safe "Safe" qualitative scheme: the first 12 categories get these, in order.
 SAFE = (
@@ -66,6 +67,7 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+@cache  # a few dozen distinct colours, asked for on every rerun and point
 def readable(color: str, background: str, minimum: float = MARK_CONTRAST) -> str:
     """`color`, mixed step by step towards black on a light background (white on a dark one) until it reaches
     `minimum` contrast against `background`: the same hue, one shade deeper or lighter."""
