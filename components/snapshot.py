@@ -12,6 +12,7 @@ import plotly.io as pio
 
 from components.schema import SourceSchema, split_multi
 from components.text import safe_url
+from components.timeline_axis import ERA_LABELS_JS
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#222;padding:0 1rem}
@@ -42,6 +43,7 @@ def _source_item(row: pd.Series) -> str:
 
 
 _AXIS = re.compile(r"[xy]axis\d*")
+_FIT_ERA_LABELS = "window.tumenEraLabels(document.getElementById('{plot_id}'));"  # era_labels.js, in the head
 
 
 def _standalone(fig: go.Figure) -> dict:
@@ -59,8 +61,9 @@ def _standalone(fig: go.Figure) -> dict:
 
 def _chart(heading: str, fig: go.Figure, first: bool) -> str:
     div = pio.to_html(
-        _standalone(fig), include_plotlyjs=first, full_html=False, config={"displaylogo": False}, validate=False
-    )
+        _standalone(fig), include_plotlyjs=first, full_html=False, config={"displaylogo": False}, validate=False,
+        post_script=_FIT_ERA_LABELS,
+    )  # fmt: skip
     return (f"<h2>{html.escape(heading)}</h2>\n" if heading else "") + div
 
 
@@ -86,7 +89,8 @@ def build_html_snapshot(
     items = "\n".join(_source_item(row) for _, row in sources.iterrows())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style>
+<script>{ERA_LABELS_JS}</script></head>
 <body>
 <h1>{html.escape(title)}</h1>
 <p class="meta">{html.escape(description)}</p>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -18,10 +19,13 @@ MIN_SHARE = 0.04  # no era narrower than this share of the whole history, howeve
 PAD = 0.01  # share of the view left empty at each end, in position space (a date pad would be years wide in 2024)
 MAX_TICKS = 9
 # Characters of a label (~5.5 px each at 11 px in Chromium) across the plot. Wide: the plot of a window 1250 px or
-# wider with the sidebar open (~700 px; 850 at 1400); compact: a phone's (~190 px beside the lane names). The
-# page's stylesheet (views/timeline.css) shows one set or the other.
+# wider with the sidebar open (~700 px; 850 at 1400); compact: a phone's (~190 px beside the lane names). Each era
+# gets its wide label and, when different, its compact one; in the browser, components/era_labels.js shows the
+# first that fits the band as drawn (names say which era and where its band ends), so any width reads right.
 WIDE_CHARS, COMPACT_CHARS = 125, 34
-WIDE_FONT, COMPACT_FONT = 11, 10  # the two label sets differ in size, so a stylesheet can tell them apart
+WIDE_FONT, COMPACT_FONT = 11, 10
+LABEL_NAME = "era-label"  # an era label's name: "era-label:<era's position>:<band's right edge on the axis>"
+ERA_LABELS_JS = (Path(__file__).parent / "era_labels.js").read_text()  # the browser side, for page and snapshot
 MAX_LINES = 3  # a label may wrap onto this many lines inside its band
 SCALE_NOTES = {"era": "scale: by era", "time": "scale: true time"}  # under the axis; the caption says more
 
@@ -66,7 +70,8 @@ def xaxis(scale: es.EraScale, lo: float, hi: float, kind: str) -> dict:
 def era_layout(
     eras: pd.DataFrame, scale: es.EraScale, lo: float, hi: float, *, theme: palette.Theme = palette.LIGHT
 ) -> tuple[list[dict], list[dict]]:
-    """Each era as a background band in position space and its labels: a wide set and a compact (phone) set.
+    """Each era as a background band in position space and its labels, widest first: one for a wide plot, one
+    for a phone's and its first year, each when it differs (components/era_labels.js shows the first that fits).
 
     A label is the era's name, wrapped onto up to MAX_LINES lines inside the visible band, or cut to it; where
     not even that reads, its years ("1945–1953") or its first year; with no room at all, none. Every label gives
@@ -87,14 +92,19 @@ def era_layout(
         if share <= 0:
             continue
         years = _years(era)
-        for chars, size in ((WIDE_CHARS, WIDE_FONT), (COMPACT_CHARS, COMPACT_FONT)):
-            lines = band_label(era[EraSchema.name], years, int(share * chars))
-            if lines:
+        offered: list[list[str]] = []
+        candidates = [
+            (band_label(era[EraSchema.name], years, int(share * chars)), size)
+            for chars, size in ((WIDE_CHARS, WIDE_FONT), (COMPACT_CHARS, COMPACT_FONT))
+        ] + [([years.split("–")[0]], COMPACT_FONT)]  # last resort: shown if the band holds it
+        for lines, size in candidates:
+            if lines and lines not in offered:
+                offered.append(lines)
                 labels.append(
                     {
                         "text": "<br>".join(plotly_text(lines)), "hovertext": plotly_text(f"{era[EraSchema.name]} ({years})"),
                         "x": max(x0, lo), "xref": "x", "y": 1, "yref": "y domain", "xanchor": "left",
-                        "yanchor": "top", "align": "left", "showarrow": False, "name": f"era-{size}",
+                        "yanchor": "top", "align": "left", "showarrow": False, "name": f"{LABEL_NAME}:{n}:{min(x1, hi)!r}",
                         "font": {"size": size, "color": theme.muted},
                     }
                 )  # fmt: skip

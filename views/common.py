@@ -19,19 +19,23 @@ from components.schema import SourceSchema, split_multi
 from components.snapshot import build_html_snapshot, cited_sources
 from components.tables import cite_line, to_csv_bytes, to_json_bytes
 from components.text import md_escape, md_inline, md_link
+from components.timeline_axis import ERA_LABELS_JS
 from components.urlstate import BY_KEY, HAND_SYNCED, INVERTED, invalid_params, migrate, notice, page_link, widget_value
 from views.state import current_data, data_dir
 
 _CSS, _JS = ((Path(__file__).parent / name).read_text() for name in ("keyboard.css", "keyboard.js"))
 # The Timeline's own (views/timeline.js, .css): its selectors name only the Timeline's elements.
 _TIMELINE_CSS, _TIMELINE_JS = ((Path(__file__).parent / name).read_text() for name in ("timeline.css", "timeline.js"))
-_KEYBOARD = f"<style>{_CSS}{_TIMELINE_CSS}</style><script>{_JS}</script><script>{_TIMELINE_JS}</script>"
+_KEYBOARD = (
+    f"<style>{_CSS}{_TIMELINE_CSS}</style><script>{_JS}</script><script>{ERA_LABELS_JS}</script>"
+    f"<script>{_TIMELINE_JS}</script>"
+)
 
 
 def render_keyboard_support() -> None:
     """Our own static script and style (never data): Enter commits a typed date, opening a popover moves focus
     into it, and a code block's copy button is shown while the block has keyboard focus; and the Timeline's (a
-    browser zoom handed to the page, touch that scrolls, era labels for the screen's width, pills that wrap)."""
+    browser zoom handed to the page, touch that scrolls, era labels that fit their bands, pills that wrap)."""
     st.html(_KEYBOARD, unsafe_allow_javascript=True)
 
 

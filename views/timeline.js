@@ -9,6 +9,7 @@
   // would undo. So a zoom along time is handed over as a box selection of its range (one of no width for a
   // double-click, which asks for the whole view); the page keeps it as its zoom, in the session and the link.
   const hook = (gd) => {
+    if (window.tumenEraLabels) window.tumenEraLabels(gd);  // components/era_labels.js: labels that fit their band
     if (gd.__tumenZoom || typeof gd.on !== "function" || typeof gd.emit !== "function") return;
     gd.__tumenZoom = true;
     gd.on("plotly_relayout", (change) => {

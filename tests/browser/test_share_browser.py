@@ -8,6 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter, in_span
 from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share, settle
+from tests.browser.test_timeline_scale_browser import LABELS_JS, assert_era_labels_apart
 from tests.conftest import sample
 
 DATA = sample()
@@ -101,4 +102,8 @@ def test_html_snapshot_shows_whole_axis_labels(page: Page, browser: Browser, app
         assert view.locator(".js-plotly-plot .ytick text").count() > 0
         clipped = view.evaluate(_CLIPPED_TICK_LABELS_JS)
         assert not clipped, f"cut-off axis labels at {width} px: " + "; ".join(clipped)
+        if path == "/":  # the era labels fit their bands offline too (the snapshot carries components/era_labels.js)
+            found = view.evaluate(f"() => ({LABELS_JS})(document.querySelector('.js-plotly-plot'))")
+            assert len(found["labels"]) >= 3, found["labels"]
+            assert_era_labels_apart(found["labels"], found["plot"])
         offline.close()

@@ -1,6 +1,7 @@
 """The pure core (components/) never imports Streamlit; the view layer (views/) is where st.* lives."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,15 @@ def test_the_code_holds_no_dataset_vocabulary(path):
     # Vocabularies, labels and colours live in the data folder's dataset.toml; the code knows tables and columns.
     found = _string_constants(path) & _vocabulary()
     assert not found, f"{path.parent.name}/{path.name} names dataset values {sorted(found)}: use the dataset file"
+
+
+STATIC_SCRIPTS = sorted([*ROOT.glob("views/*.js"), *ROOT.glob("views/*.css"), *ROOT.glob("components/*.js")])
+
+
+@pytest.mark.parametrize("path", STATIC_SCRIPTS, ids=lambda p: p.name)
+def test_static_scripts_survive_the_html_sanitiser(path):
+    # Streamlit passes st.html through DOMPurify, which silently drops a <script> or <style> whose text holds "<"
+    # before a letter, "/" or "!" (its SAFE_FOR_XML rule): era_labels.js once vanished for a "<era>" in a comment.
+    text = path.read_text()
+    found = [m.group() for m in re.finditer(r"<[/\w!]", text)]
+    assert not found, f"{path.name} holds {found}: the page would drop it without a word"
