@@ -53,6 +53,12 @@ def handle_era_step(era_ids: list[str], offset: int) -> None:
     st.session_state["era"] = step(era_ids, current, offset) if current else era_ids[0 if offset > 0 else -1]
 
 
+def handle_compact_era() -> None:
+    """The phone's era select chose an era (or none): the pills, which the link follows, take it."""
+    st.session_state["era"] = st.session_state.get(COMPACT_ERA)
+
+
+COMPACT_ERA = "era_compact"  # the era select shown instead of the pills on a narrow screen (views/timeline.css)
 FILTER_KEYS = {"from": None, "to": None, "category": [], "status": [], "actor": [], "q": ""}
 
 
@@ -124,9 +130,14 @@ def render_lanes() -> str:
 
 
 def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
-    """Era pills with previous/next buttons; returns the chosen era row or None for all eras."""
+    """Era pills (a select on a narrow screen) with previous/next buttons; returns the chosen era row or None.
+
+    Nine wrapped pills fill a phone's first screen, so under 640 px the page's stylesheet shows a select instead:
+    both are drawn, the select follows the pills, which the link follows.
+    """
     eras = eras.sort_values(Derived.lower)
     names = dict(zip(eras[EraSchema.id], eras[EraSchema.name], strict=True))
+    label_of = dict(zip(eras[EraSchema.id], eras[Derived.label], strict=True))
     era_ids = list(names)
     left, right = st.columns([10, 2], vertical_alignment="bottom")
     sync_from_url("era", era_ids)
@@ -138,11 +149,21 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
             key="era",
             help="Zoom the chart to an era; click again for all eras.",
         )
+        st.session_state[COMPACT_ERA] = chosen
+        st.selectbox(
+            "Era",
+            era_ids,
+            index=None,
+            format_func=lambda e: f"{names.get(e, e)} ({label_of.get(e, '')})",
+            key=COMPACT_ERA,
+            placeholder="All eras",
+            on_change=handle_compact_era,
+            help="Zoom the chart to an era; clear it for all eras.",
+        )
     sync_to_url("era", chosen)
-    with right:
-        a, b = st.columns(2)
+    with right, st.container(horizontal=True):
         first, last = chosen is not None and chosen == era_ids[0], chosen is not None and chosen == era_ids[-1]
-        a.button(
+        st.button(
             "◀ Era",
             key="era_prev",
             on_click=handle_era_step,
@@ -151,7 +172,7 @@ def render_era_picker(eras: pd.DataFrame) -> pd.Series | None:
             disabled=first,
             help="This is the first era" if first else "The previous era",
         )
-        b.button(
+        st.button(
             "Era ▶", key="era_next", on_click=handle_era_step, args=(era_ids, 1), width="stretch", disabled=last,
             help="This is the last era" if last else "The next era",
         )  # fmt: skip

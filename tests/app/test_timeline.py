@@ -83,6 +83,22 @@ def test_era_buttons_step_through_eras(make_app):
     assert at.pills(key="era").value == "imperial"
 
 
+def test_the_phones_era_select_and_the_pills_are_one_choice(make_app):
+    # A phone shows a select instead of the pills (views/timeline.css): choosing there is choosing the era, in the
+    # link too, and the buttons, the pills and a link move the select with them.
+    eras = DATA.eras.sort_values("date_lower")["id"].tolist()
+    at = make_app(params={"era": eras[2]})
+    assert at.selectbox(key="era_compact").value == eras[2]
+    at.selectbox(key="era_compact").set_value(eras[5]).run()
+    assert at.pills(key="era").value == eras[5] and at.query_params["era"] == eras[5]
+    at.button(key="era_next").click().run()
+    assert at.selectbox(key="era_compact").value == eras[6] == at.pills(key="era").value
+    at.pills(key="era").set_value(eras[0]).run()
+    assert at.selectbox(key="era_compact").value == eras[0]
+    at.selectbox(key="era_compact").set_value(None).run()
+    assert at.pills(key="era").value is None and "era" not in at.query_params and not at.exception
+
+
 def test_lanes_switch(make_app):
     at = make_app()
     at.segmented_control(key="lanes").set_value("status").run()

@@ -255,6 +255,29 @@ def test_a_phone_swipes_over_the_chart_and_taps_a_marker(browser: Browser, app_u
     context.close()
 
 
+def test_a_phone_picks_an_era_from_a_select_instead_of_nine_pills(browser: Browser, app_url):
+    eras = DATA.eras.sort_values("date_lower").reset_index(drop=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    _open(page, app_url)
+    pills, select = page.locator(".st-key-era"), page.locator(".st-key-era_compact")
+    expect(pills).to_be_hidden()
+    expect(select).to_be_visible()
+    top, bottom = select.bounding_box(), page.get_by_role("button", name="Era ▶").bounding_box()
+    assert bottom["y"] + bottom["height"] - top["y"] < 160, (top, bottom)  # wrapped pills took ~400 px
+    select.get_by_role("combobox").click()
+    page.get_by_role("option", name=re.compile("^" + re.escape(eras["name"][3]))).click()
+    expect(page).to_have_url(re.compile(f"era={re.escape(eras['id'][3])}"), timeout=T)
+    expect(page.get_by_role("alert").or_(page.locator("[data-testid=stAlert]")).first).to_contain_text(eras["name"][3])
+    page.get_by_role("button", name="Era ▶").click()
+    expect(page).to_have_url(re.compile(f"era={re.escape(eras['id'][4])}"), timeout=T)
+    expect(select.get_by_role("combobox")).to_have_value(re.compile("^" + re.escape(eras["name"][4])), timeout=T)
+    page.set_viewport_size({"width": 1400, "height": 1000})  # a wide window shows the pills, the same era chosen
+    expect(pills).to_be_visible(timeout=T)
+    expect(select).to_be_hidden()
+    context.close()
+
+
 def test_true_time_is_a_switch_and_in_the_link(page: Page, app_url):
     _open(page, f"{app_url}/?scale=time")
     expect(page.locator(".js-plotly-plot .xtitle")).to_have_text("scale: true time", timeout=T)

@@ -40,8 +40,8 @@ def test_only_make_share_binds_every_interface():
 
 
 def test_no_code_renders_raw_html():
-    # One exception: views/common.py sends the app's own static scripts and styles (views/keyboard.js, .css and
-    # views/timeline.js, .css), read from files at import, never data.
+    # One exception: views/common.py sends the app's own static scripts and styles (views/keyboard.js, .css,
+    # views/timeline.js, .css and components/era_labels.js), read from files at import, never data.
     paths = [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("views/*.py"), *ROOT.glob("components/*.py")]
     assert len(paths) > 25
     for path in paths:
@@ -57,9 +57,11 @@ def test_no_code_renders_raw_html():
                 '"timeline.js"))' in text
             )
             assert (
-                '_KEYBOARD = f"<style>{_CSS}{_TIMELINE_CSS}</style><script>{_JS}</script><script>{_TIMELINE_JS}</script>"'
-                in text
+                '    f"<style>{_CSS}{_TIMELINE_CSS}</style><script>{_JS}</script><script>{ERA_LABELS_JS}</script>"\n'
+                '    f"<script>{_TIMELINE_JS}</script>"\n' in text
             )
+            axis = (ROOT / "components" / "timeline_axis.py").read_text()  # the era labels' fit, a file too
+            assert 'ERA_LABELS_JS = (Path(__file__).parent / "era_labels.js").read_text()' in axis
             text = text.replace("st.html(_KEYBOARD, unsafe_allow_javascript=True)", "")
         for banned in (
             "unsafe_allow_html",
