@@ -117,15 +117,20 @@ def test_the_key_covers_every_module_a_load_runs():
 
 
 def test_a_change_to_any_checking_module_changes_the_key(tmp_path, monkeypatch):
-    for name in ("loading.py", "schema.py", "a.py", "b.py"):
+    for name in ("loading.py", "schema.py", "a.py", "b.py", "c.py", "d.py", "e.py", "unused.py"):
         (tmp_path / name).write_text("")
     (tmp_path / "loading.py").write_text("from components import schema\nfrom components.a import x\n")
-    (tmp_path / "a.py").write_text("import components.b\n")
+    (tmp_path / "a.py").write_text(
+        "import components.b\n\ndef f():\n    from components import (\n        c,\n        d as dd,  # x\n    )\n"
+    )
+    (tmp_path / "c.py").write_text(
+        "from components import e  # every form of import: aliased, grouped, in a function\n"
+    )
     monkeypatch.setattr(verified, "_HERE", tmp_path)
     verified.checking_code.cache_clear()
     verified.code_version.cache_clear()
     try:
-        assert verified.checking_code() == ("a.py", "b.py", "loading.py", "schema.py")
+        assert verified.checking_code() == ("a.py", "b.py", "c.py", "d.py", "e.py", "loading.py", "schema.py")
         before = verified.code_version()
         verified.code_version.cache_clear()
         (tmp_path / "b.py").write_text("# a rule changed two imports away\n")
