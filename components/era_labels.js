@@ -11,7 +11,6 @@
     const plot = gd.querySelector(".nsewdrag");
     if (!full || !full.xaxis || !plot) return;
     const xa = full.xaxis;
-    const box = plot.getBoundingClientRect();
     const eras = new Map();
     (full.annotations || []).forEach((label, i) => {
       const found = NAME.exec(label.name || "");
@@ -19,19 +18,26 @@
       if (!eras.has(found[1])) eras.set(found[1], []);
       eras.get(found[1]).push([i, Number(found[2])]);
     });
-    for (const labels of eras.values()) {
+    // Every label shown, then all measured at once, then the misfits hidden: one layout of the page, not one per
+    // label (measuring between hides made the browser lay the whole page out again each time).
+    const groups = [...eras.values()].map((labels) => labels.map(([i, end]) => {
+      const g = gd.querySelector(`g.annotation[data-index="${i}"]`);
+      if (g) g.style.display = "";
+      return [g, end];
+    }));
+    const box = plot.getBoundingClientRect();
+    const boxes = groups.map((labels) => labels.map(([g]) => g && (g.querySelector("text") || g).getBoundingClientRect()));
+    groups.forEach((labels, n) => {
       let shown = false;
-      for (const [i, end] of labels) {
-        const g = gd.querySelector(`g.annotation[data-index="${i}"]`);
-        if (!g) continue;
-        g.style.display = "";
-        const text = (g.querySelector("text") || g).getBoundingClientRect();
+      labels.forEach(([g, end], k) => {
+        if (!g) return;
+        const text = boxes[n][k];
         const limit = box.left + Math.min(xa.l2p(end), xa._length);
         const fits = !shown && text.width > 0 && text.left >= box.left - 0.5 && text.right <= limit + 0.5;
         if (!fits) g.style.display = "none";
         shown = shown || fits;
-      }
-    }
+      });
+    });
   };
   window.tumenEraLabels = (gd) => {
     if (!gd || gd.__tumenEraLabels) return;
