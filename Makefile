@@ -6,7 +6,7 @@ PORT   ?= 8501
 DATA   ?=
 DATA_ARGS := $(if $(DATA),-- --data-dir $(DATA))
 
-.PHONY: run share test test-fast lint validate chromium screenshot bench loadtest clean
+.PHONY: run share test test-fast lint validate chromium screenshot bench bench-ab loadtest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ screenshot: $(VENV)/.dev-stamp chromium
 # On demand, not part of `make test`: writes docs/benchmarks.md.
 bench: $(VENV)/.dev-stamp chromium
 	$(BIN)/python -m benchmarks.run
+
+# Before/after in one run: the Timeline at REV (any commit) against the working tree, ROUNDS starts each (3).
+bench-ab: $(VENV)/.dev-stamp chromium
+	$(BIN)/python -m benchmarks.ab $(REV) $(ROUNDS)
 
 # SESSIONS concurrent browser sessions (default 10) for SECONDS (default 60) against one server.
 loadtest: $(VENV)/.dev-stamp chromium
