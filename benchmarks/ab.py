@@ -17,7 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.run import ROOT, pct  # the bench's own quantile and checkout
+
 # One start of one app, measured by the `benchmarks/run.py` of the checkout it runs in (the current directory).
 _ONE = """
 import json, sys
@@ -44,12 +45,6 @@ def one_start(checkout: Path, app: str, changes: int, data: Path, cache: Path) -
     return found
 
 
-def quantile(values: list[float], q: float) -> float:
-    """The q-quantile (0..1) of `values`."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def main(rev: str, rounds: int = 3, changes: int = 30) -> int:
     data = ROOT / "data"
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,13 +62,13 @@ def main(rev: str, rounds: int = 3, changes: int = 30) -> int:
             subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
     bare, widgets = got["floor"], got["floor with Tumen's widgets"]
     floor_first = statistics.median(r["first_chart"] for r in bare)
-    floor_p50 = quantile([u for r in widgets for u in r["updates"]], 0.5)
+    floor_p50 = pct([u for r in widgets for u in r["updates"]], 0.5)
     print(f"{rounds} rounds, {changes} filter changes per start, shipped data, apps started in turn\n")
     print("| app | first chart s (median) | vs floor | filter → chart p50 s (pooled) | vs floor with widgets |")
     print("| --- | --- | --- | --- | --- |")
     for name, results in got.items():
         first = statistics.median(r["first_chart"] for r in results)
-        p50 = quantile([u for r in results for u in r["updates"]], 0.5)
+        p50 = pct([u for r in results for u in r["updates"]], 0.5)
         print(f"| {name} | {first:.2f} | {first / floor_first:.2f}× | {p50:.3f} | {p50 / floor_p50:.2f}× |")
     return 0
 

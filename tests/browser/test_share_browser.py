@@ -7,8 +7,15 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter, in_span
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, download_snapshot, open_share, settle
-from tests.browser.test_timeline_scale_browser import LABELS_JS, assert_era_labels_apart
+from tests.browser.conftest import (
+    CHART_TIMEOUT_MS,
+    EVENT_MARKERS,
+    LABELS_JS,
+    assert_era_labels_apart,
+    download_snapshot,
+    open_share,
+    settle,
+)
 from tests.conftest import sample
 
 DATA = sample()

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from components.filters import EventFilter, in_span
-from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, settle
+from tests.browser.conftest import CHART_TIMEOUT_MS, EVENT_MARKERS, LABELS_JS, assert_era_labels_apart, settle
 from tests.conftest import sample
 
 DATA = sample()
@@ -28,28 +28,6 @@ MARKERS_JS = f"""() => {{
   }}
   return {{markers: out, plot: [box.left + xa._offset, xa._length]}};
 }}"""
-# The era labels in sight, each with its box and its era band's visible span (from the figure's own axis), and the
-# plot's box. A label's era is in its name (components/timeline_axis.py: "era-label:<era>:<band's end>").
-LABELS_JS = """(gd) => {
-  const full = gd._fullLayout, xa = full.xaxis, plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
-  const bands = full.shapes.filter(s => s.type === 'rect')
-    .map(s => [Math.max(plot.left, plot.left + xa.l2p(s.x0)), Math.min(plot.right, plot.left + xa.l2p(s.x1))]);
-  const shown = [...gd.querySelectorAll('g.annotation')].filter(g => getComputedStyle(g).display !== 'none')
-    .map(g => { const r = g.querySelector('text').getBoundingClientRect();
-                const era = Number(full.annotations[Number(g.dataset.index)].name.split(':')[1]);
-                return [g.textContent, r.left, r.right, r.top, r.bottom, bands[era]]; }).filter(b => b[2] > b[1]);
-  return {labels: shown, plot: [plot.left, plot.right]};
-}"""
-
-
-def assert_era_labels_apart(labels: list, plot: list[float]) -> None:
-    """Every label inside the plot and inside its own era's band, so none overlaps another."""
-    left, right = plot
-    for n, (text, x0, x1, y0, y1, band) in enumerate(labels):
-        assert left - 1 <= x0 and x1 <= right + 1, (text, x0, x1, left, right)
-        assert band[0] - 1 <= x0 and x1 <= band[1] + 1, (text, x0, x1, band)
-        for other, a0, a1, b0, b1, _ in labels[:n]:
-            assert x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0, (text, other)
 
 
 def _open(page: Page, url: str) -> None:
