@@ -1,11 +1,15 @@
 // Era labels that fit their band at whatever width the chart is drawn (static code, never data). Each era comes
-// with up to two labels, widest first, named "era-label:ERA:END", its position and its band's right edge on the
+// with up to three labels, widest first, named "era-label:ERA:END", its position and its band's right edge on the
 // axis (components/timeline_axis.py). After every draw each era shows the first of them that ends inside its band
 // and inside the plot, or none, so labels never run into each other, whatever the window, the sidebar or the lane
 // names leave the plot. (No "<" before a letter anywhere here: Streamlit's HTML sanitiser drops such a script.)
 (() => {
   if (window.tumenEraLabels) return;
   const NAME = /^era-label:(\d+):(\S+)$/;
+  // A label's offset from its anchor and its width, by font and text, measured the first time it is drawn: they
+  // do not change with the chart, so later draws (every filter change mounts a new chart) place labels without
+  // asking the browser to lay the page out. Measured again once web fonts arrive.
+  const sizes = new Map();
   const fit = (gd) => {
     const full = gd._fullLayout;
     const plot = gd.querySelector(".nsewdrag");
@@ -15,30 +19,40 @@
     (full.annotations || []).forEach((label, i) => {
       const found = NAME.exec(label.name || "");
       if (!found) return;
-      if (!eras.has(found[1])) eras.set(found[1], []);
-      eras.get(found[1]).push([i, Number(found[2])]);
-    });
-    // Every label shown, then all measured at once, then the misfits hidden: one layout of the page, not one per
-    // label (measuring between hides made the browser lay the whole page out again each time).
-    const groups = [...eras.values()].map((labels) => labels.map(([i, end]) => {
       const g = gd.querySelector(`g.annotation[data-index="${i}"]`);
-      if (g) g.style.display = "";
-      return [g, end];
-    }));
-    const box = plot.getBoundingClientRect();
-    const boxes = groups.map((labels) => labels.map(([g]) => g && (g.querySelector("text") || g).getBoundingClientRect()));
-    groups.forEach((labels, n) => {
+      if (!g) return;
+      const key = `${label.font.size} ${label.font.family} ${label.text}`;
+      if (!eras.has(found[1])) eras.set(found[1], []);
+      eras.get(found[1]).push({ g, key, x: xa.l2p(label.x), end: Number(found[2]) });
+    });
+    const labels = [...eras.values()].flat();
+    // Labels not measured yet: all shown, then all measured at once (one layout of the page, not one per label).
+    const fresh = labels.filter((label) => !sizes.has(label.key));
+    if (fresh.length) {
+      fresh.forEach(({ g }) => { g.style.display = ""; });
+      const left = plot.getBoundingClientRect().left;
+      fresh.forEach(({ g, key, x }) => {
+        const text = (g.querySelector("text") || g).getBoundingClientRect();
+        if (text.width > 0) sizes.set(key, [text.left - left - x, text.width]);  // not drawn: measured next time
+      });
+    }
+    eras.forEach((group) => {
       let shown = false;
-      labels.forEach(([g, end], k) => {
-        if (!g) return;
-        const text = boxes[n][k];
-        const limit = box.left + Math.min(xa.l2p(end), xa._length);
-        const fits = !shown && text.width > 0 && text.left >= box.left - 0.5 && text.right <= limit + 0.5;
-        if (!fits) g.style.display = "none";
+      group.forEach(({ g, key, x, end }) => {
+        const [dx, width] = sizes.get(key) || [0, 0];
+        const limit = Math.min(xa.l2p(end), xa._length);
+        const fits = !shown && width > 0 && x + dx >= -0.5 && x + dx + width <= limit + 0.5;
+        g.style.display = fits ? "" : "none";
         shown = shown || fits;
       });
     });
   };
+  if (document.fonts) {
+    document.fonts.addEventListener("loadingdone", () => {
+      sizes.clear();
+      document.querySelectorAll(".js-plotly-plot").forEach((gd) => { if (gd.__tumenEraLabels) fit(gd); });
+    });
+  }
   window.tumenEraLabels = (gd) => {
     if (!gd || gd.__tumenEraLabels) return;
     if (typeof gd.on !== "function") {
