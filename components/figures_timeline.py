@@ -11,7 +11,7 @@ from components import palette
 from components import timeline_axis as axis
 from components.aggregate import MAX_POINTS, bin_edges, bin_label, choose_bin, count_by_bin
 from components.description import Description, or_found
-from components.plotting import KEY_ONLY, customdata_rows, themed, trusted_figure
+from components.plotting import KEY_ONLY, customdata_rows, label_margin, themed, trusted_figure
 from components.schema import CLAIM_STATUSES, LANE_COLUMNS, Derived, EventSchema
 from components.text import plotly_text
 
@@ -205,7 +205,9 @@ def _finish(
         "shapes": shapes,
         "annotations": labels,
         "height": max(380, 110 + 48 * max(len(lane_names), 1)),
-        "margin": {"l": 10, "r": 10, "t": 50 if "title" in layout else 30, "b": 10},
+        # Room for the lane names, the ticks and the axis title, and for the last tick's overhang on the right:
+        # margins that fit spare Plotly a second draw to widen them (plotting.label_margin).
+        "margin": {"l": label_margin(shown_names), "r": 16, "t": 50 if "title" in layout else 30, "b": 60},
         "legend": {"title": {"text": "Category"}, "orientation": "h", "yanchor": "top", "y": -0.14, "x": 0} | KEY_ONLY,
         "xaxis": axis.xaxis(scale, *x_range, scale_kind),
         "yaxis": {

@@ -98,6 +98,37 @@ def era_bands(
     return shapes, labels
 
 
+TICK_FONT = 12  # px: Streamlit's chart theme draws tick labels at this size
+_NARROW, _WIDE = set("fijlrtI.,:;'!|()[] "), set("mwMW@%")
+
+
+def text_width(text: str, size: float = TICK_FONT) -> float:
+    """About how many px `text` takes at `size` in a sans-serif face (a guess by character; the browser measures)."""
+    em = 0.0
+    for c in text:
+        if ord(c) >= 0x2E80:  # CJK and other full-width scripts
+            em += 1.0
+        elif c in _NARROW:
+            em += 0.3
+        elif c in _WIDE:
+            em += 0.85
+        elif c.isupper():
+            em += 0.62
+        else:
+            em += 0.52 if c.isdigit() else 0.5
+    return em * size
+
+
+def label_margin(labels, gap: int = 18) -> int:
+    """A left margin that holds the widest of the y-axis `labels` (with 5% to spare and Plotly's `gap`).
+
+    Plotly's automargin widens a margin that is too small, but only by drawing the chart a second time; a chart
+    whose margins already fit is drawn once (and Streamlit mounts a new chart on every change of its figure).
+    """
+    widest = max((text_width(str(label)) for label in labels), default=0.0)
+    return math.ceil(widest * 1.05) + gap
+
+
 def themed(layout: dict, theme: palette.Theme) -> dict:
     """The layout with the theme's text colour (at least 4.5:1 on its background) for every text it does not colour
     itself: ticks, axis titles, legend, hover-free annotations."""

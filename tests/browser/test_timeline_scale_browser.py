@@ -267,3 +267,28 @@ def test_true_time_is_a_switch_and_in_the_link(page: Page, app_url):
     page.locator("[data-testid=stButtonGroup] button", has_text="By era").click()
     expect(page).not_to_have_url(re.compile("scale="), timeout=T)
     expect(page.locator(".js-plotly-plot .xtitle")).to_have_text("scale: by era", timeout=T)
+
+
+# The plot's margins as the figure asks for them and as Plotly laid them out, and the room the lane names take.
+MARGINS_JS = f"""() => {{
+  const gd = {GD}, asked = gd.layout.margin, size = gd._fullLayout._size;
+  const names = [...gd.querySelectorAll('.ytick text')].map(t => t.getBoundingClientRect().width);
+  const plotLeft = gd.querySelector('.nsewdrag').getBoundingClientRect().left;
+  const leftmost = Math.min(...[...gd.querySelectorAll('.ytick text')].map(t => t.getBoundingClientRect().left));
+  return {{asked: [asked.l, asked.b], laid: [size.l, size.b], widest: Math.max(...names),
+           used: plotLeft - leftmost, paperLeft: gd.getBoundingClientRect().left, leftmost}};
+}}"""
+
+
+@pytest.mark.parametrize("lanes", ["category", "status", "actor"])
+def test_the_charts_margins_already_hold_its_labels_so_it_is_drawn_once(page: Page, app_url, lanes):
+    # Every filter change mounts a new chart; had Plotly to widen a margin for the lane names or the time axis it
+    # would draw the chart twice. The figure's margins hold them, with little to spare, and no label is cut.
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    _open(page, f"{app_url}/?lanes={lanes}")
+    found = page.evaluate(MARGINS_JS)
+    assert found["laid"][0] == found["asked"][0], found  # the left margin was not widened
+    if lanes == "category":  # nor the bottom; other lanes put a colour key below the chart, which widens it
+        assert found["laid"][1] == found["asked"][1], found
+    assert found["leftmost"] >= found["paperLeft"], found  # the longest lane name is not cut
+    assert found["asked"][0] - found["used"] <= 24, found  # nor is there a wide empty strip left of the names

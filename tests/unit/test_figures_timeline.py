@@ -9,7 +9,7 @@ from components import era_scale as es
 from components import timeline_axis as axis
 from components.figures_timeline import MARKER_GAP, STATUS_SYMBOLS, build_timeline_figure
 from components.loading import load_dataset
-from components.plotting import fit_label, stack_offsets
+from components.plotting import fit_label, label_margin, stack_offsets, text_width
 from components.schema import CLAIM_STATUSES
 
 
@@ -316,3 +316,22 @@ def test_each_era_offers_its_labels_widest_first_named_for_the_browser_fit():
             assert all(end == min(band.x1, hi) and band.x0 <= label.x < band.x1 for label, end in labels)
             widths = [max(map(len, label.text.split("<br>"))) for label, _ in labels]
             assert widths == sorted(widths, reverse=True), [label.text for label, _ in labels]
+
+
+@pytest.mark.parametrize(
+    "narrow, wide",
+    [
+        (["War"], ["Repression"]),  # more letters
+        (["iiiiii"], ["MMMMMM"]),  # wider letters
+        (["Korea"], ["조선민주주의"]),  # full-width script
+        ([], ["a"]),  # no lanes at all still leaves the gap
+    ],
+)
+def test_the_left_margin_grows_with_the_widest_lane_name(narrow, wide):
+    assert label_margin(narrow) < label_margin(wide)
+    assert label_margin(wide) >= text_width(max(wide, key=text_width)) + 18
+
+
+def test_the_timeline_asks_for_a_left_margin_that_holds_its_lane_names(mini):
+    fig = build_timeline_figure(mini.events, mini.eras, lanes="actor")
+    assert fig.layout.margin.l == label_margin(fig.layout.yaxis.ticktext)
